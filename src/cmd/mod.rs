@@ -1,0 +1,29 @@
+//! One module per subcommand, each with a single `run`.
+
+pub mod inspect;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+
+/// How a command ended when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    /// The command ran to the end but found data errors (exit code 1).
+    DataErrors,
+}
+
+/// Runs the command the user asked for.
+pub fn dispatch(cli: Cli) -> Result<Outcome> {
+    if let Some(jobs) = cli.global.jobs {
+        // Ignore the error when a pool exists already (tests call dispatch
+        // more than once in one process).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    match cli.command {
+        Command::Inspect(args) => inspect::run(&args, &cli.global),
+    }
+}

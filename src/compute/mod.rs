@@ -1,0 +1,5 @@
+//! Compute: pure functions from tables to tables. Nothing here reads files,
+//! the clock or the environment.
+
+pub mod scoring;
+pub mod stats;

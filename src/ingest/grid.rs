@@ -1,0 +1,373 @@
+//! Reading any tabular input file — xlsx, xls, ods or CSV — into a grid of
+//! cells with the positions a spreadsheet user sees.
+//!
+//! Everything downstream (open data and network workbooks) reads a [`Grid`],
+//! so decoding (BOM, Windows-1252, delimiters) and the mapping of calamine's
+//! range offsets to spreadsheet rows live in one place.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::problem::{InputError, Location};
+
+/// One cell as read, before any interpretation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A date or date-time, as an Excel serial day number (1900 system).
+    Date(f64),
+    /// An Excel error value such as `#N/A`.
+    Error(String),
+}
+
+impl Cell {
+    /// The cell as text for messages and for text columns (numbers printed
+    /// without a trailing `.0`).
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(v) => format_number(*v),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Date(d) => {
+                crate::ingest::dates::serial_to_iso(*d).unwrap_or_else(|| format_number(*d))
+            }
+            Cell::Error(e) => e.clone(),
+        }
+    }
+
+    /// True for an empty cell or a cell holding only whitespace.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// Formats a number the way a spreadsheet shows it: integers without `.0`.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// One sheet (a CSV file is a single sheet named after the file).
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub name: String,
+    /// Rows as in the file; `rows[0]` is spreadsheet row `first_row`.
+    pub rows: Vec<Vec<Cell>>,
+    /// The spreadsheet row number (1-based) of `rows[0]`.
+    pub first_row: usize,
+    /// The 0-based spreadsheet column of `rows[i][0]`.
+    pub first_col: usize,
+}
+
+impl Sheet {
+    /// The spreadsheet row number of `rows[index]`.
+    pub fn row_number(&self, index: usize) -> usize {
+        self.first_row + index
+    }
+
+    /// The spreadsheet column letter of cell `index` in a row (`A`, `B`, … `AA`).
+    pub fn column_letter(&self, index: usize) -> String {
+        column_letter(self.first_col + index)
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&Cell::Empty)
+    }
+}
+
+/// Spreadsheet column name of a 0-based column index.
+pub fn column_letter(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
+/// The file kinds we read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Xlsx,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl FileFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::Xlsx => "xlsx",
+            FileFormat::Xls => "xls",
+            FileFormat::Ods => "ods",
+            FileFormat::Csv => "csv",
+        }
+    }
+}
+
+/// A whole input file read into sheets.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub path: PathBuf,
+    pub format: FileFormat,
+    pub sheets: Vec<Sheet>,
+    /// How a CSV file was decoded (`UTF-8`, `UTF-8 with BOM`, `Windows-1252`).
+    pub encoding: Option<&'static str>,
+}
+
+impl Grid {
+    pub fn sheet_names(&self) -> Vec<&str> {
+        self.sheets.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    /// The sheet with this name, or an error listing the sheets there are.
+    pub fn sheet(&self, name: &str) -> Result<&Sheet, InputError> {
+        self.sheets.iter().find(|s| s.name == name).ok_or_else(|| {
+            InputError::new(
+                Location::file(&self.path),
+                format!(
+                    "sheet {name:?} not found; the sheets in this file are: {}",
+                    quoted_list(&self.sheet_names())
+                ),
+            )
+        })
+    }
+}
+
+pub fn quoted_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("{s:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads a file by its content type (xlsx/xls/ods by extension and magic
+/// bytes, anything else as delimited text).
+pub fn read_grid(path: &Path) -> Result<Grid, InputError> {
+    let location = Location::file(path);
+    let bytes = fs::read(path)
+        .map_err(|e| InputError::new(location.clone(), format!("cannot read the file: {e}")))?;
+    if bytes.is_empty() {
+        return Err(InputError::new(location, "the file is empty"));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            if ext == "xls" && !is_ole && !is_zip {
+                return Err(InputError::new(
+                    location,
+                    "expected an Excel workbook (.xls), found a file that is not one",
+                ));
+            }
+            if ext != "xls" && !is_zip {
+                return Err(InputError::new(
+                    location,
+                    format!(
+                        "expected a .{ext} workbook (a zip archive), found a file that is not one{}",
+                        if looks_like_text(&bytes) {
+                            " (it looks like text: is it a CSV file with the wrong extension?)"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+            }
+            read_workbook(path, &ext)
+        }
+        _ if is_zip || is_ole => {
+            // A workbook with an unusual extension: let calamine sniff it.
+            read_workbook(path, "xlsx")
+        }
+        _ => {
+            if !looks_like_text(&bytes) {
+                return Err(InputError::new(
+                    location,
+                    "expected a spreadsheet (xlsx, xls, ods) or a CSV text file, found binary data",
+                ));
+            }
+            read_csv_bytes(path, &bytes)
+        }
+    }
+}
+
+fn looks_like_text(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    !head.contains(&0)
+}
+
+fn read_workbook(path: &Path, ext: &str) -> Result<Grid, InputError> {
+    let location = Location::file(path);
+    let mut workbook = open_workbook_auto(path).map_err(|e| {
+        InputError::new(
+            location.clone(),
+            format!("cannot open the workbook (is it truncated or damaged?): {e}"),
+        )
+    })?;
+    let format = match ext {
+        "xls" => FileFormat::Xls,
+        "ods" => FileFormat::Ods,
+        _ => FileFormat::Xlsx,
+    };
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            InputError::new(
+                location.clone().sheet(&name),
+                format!("cannot read the sheet (is the file truncated or damaged?): {e}"),
+            )
+        })?;
+        let (first_row, first_col) = range
+            .start()
+            .map(|(r, c)| (r as usize + 1, c as usize))
+            .unwrap_or((1, 0));
+        let rows = range
+            .rows()
+            .map(|row| row.iter().map(convert_cell).collect())
+            .collect();
+        sheets.push(Sheet {
+            name,
+            rows,
+            first_row,
+            first_col,
+        });
+    }
+    Ok(Grid {
+        path: path.to_path_buf(),
+        format,
+        sheets,
+        encoding: None,
+    })
+}
+
+fn convert_cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => Cell::Date(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+/// Decodes CSV bytes: UTF-8 (with or without BOM), else Windows-1252.
+pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
+        && let Ok(s) = std::str::from_utf8(rest)
+    {
+        return (s.to_owned(), "UTF-8 with BOM");
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_owned(), "UTF-8");
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (text.into_owned(), "Windows-1252")
+}
+
+/// Picks the delimiter that splits the header line into the most fields.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b';', b',', b'\t', b'|']
+        .into_iter()
+        .max_by_key(|d| header.matches(*d as char).count())
+        .filter(|d| header.contains(*d as char))
+        .unwrap_or(b';')
+}
+
+fn read_csv_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
+    let (text, encoding) = decode_text(bytes);
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            InputError::new(
+                Location::file(path).row(index + 1),
+                format!("cannot parse the CSV line: {e}"),
+            )
+        })?;
+        rows.push(
+            record
+                .iter()
+                .map(|field| {
+                    if field.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(field.to_owned())
+                    }
+                })
+                .collect(),
+        );
+    }
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("csv")
+        .to_owned();
+    Ok(Grid {
+        path: path.to_path_buf(),
+        format: FileFormat::Csv,
+        sheets: vec![Sheet {
+            name,
+            rows,
+            first_row: 1,
+            first_col: 0,
+        }],
+        encoding: Some(encoding),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(120), "DQ");
+    }
+
+    #[test]
+    fn decodes_windows_1252() {
+        let (text, enc) = decode_text(b"S\xfadwest-Frysl\xe2n;1,5");
+        assert_eq!(text, "Súdwest-Fryslân;1,5");
+        assert_eq!(enc, "Windows-1252");
+        let (text, enc) = decode_text("\u{feff}a;b".as_bytes());
+        assert_eq!((text.as_str(), enc), ("a;b", "UTF-8 with BOM"));
+    }
+}
