@@ -1,5 +1,7 @@
 //! Compute: pure functions from tables to tables. Nothing here reads files,
 //! the clock or the environment.
 
+pub mod activity;
+pub mod effect;
 pub mod scoring;
 pub mod stats;

@@ -66,10 +66,27 @@ pub fn parse_text(text: &str) -> Parsed {
 /// occur, the last one is the decimal separator and the other groups thousands.
 pub fn parse_decimal(text: &str) -> Option<f64> {
     let text = text.trim();
-    let text = text.strip_prefix('\u{2212}').map_or_else(
-        || std::borrow::Cow::Borrowed(text),
-        |rest| std::borrow::Cow::Owned(format!("-{rest}")),
-    );
+    let valid = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E'))
+    };
+    // The common case (a plain number with a dot or none) parses without
+    // allocating.
+    if !text.contains(',') && !text.starts_with('\u{2212}') {
+        if text.matches('.').count() > 1 {
+            return None;
+        }
+        return if valid(text) {
+            text.parse::<f64>().ok().filter(|v| v.is_finite())
+        } else {
+            None
+        };
+    }
+    let text = match text.strip_prefix('\u{2212}') {
+        Some(rest) => format!("-{rest}"),
+        None => text.to_owned(),
+    };
     let last_comma = text.rfind(',');
     let last_dot = text.rfind('.');
     let normalised: String = match (last_comma, last_dot) {
@@ -81,13 +98,9 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
             }
             text.replace(',', ".")
         }
-        _ => text.into_owned(),
+        _ => text,
     };
-    if normalised.is_empty()
-        || !normalised
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-    {
+    if !valid(&normalised) {
         return None;
     }
     normalised.parse::<f64>().ok().filter(|v| v.is_finite())

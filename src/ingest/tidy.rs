@@ -4,6 +4,8 @@
 //! Built column by column while reading (cheap appends), turned into a polars
 //! `DataFrame` for the compute stage and for Parquet/CSV export.
 
+use std::collections::HashMap;
+
 use polars::prelude::*;
 
 /// Why a value is absent, or that it is provisional; empty when the value is
@@ -48,25 +50,62 @@ pub struct Observation<'a> {
     pub status: &'a str,
 }
 
-/// The tidy table of one source file, stored by column.
+/// The tidy table of one source file. Repeated texts (area codes and names,
+/// indicator ids, units, statuses) are stored once and referenced by index,
+/// so a national file of 600 000 observations stays small in memory; the
+/// full text columns exist only in the `DataFrame` made for export.
 #[derive(Debug, Clone, Default)]
 pub struct TidyTable {
     pub source: String,
     pub source_file: String,
-    area_code: Vec<String>,
-    area_name: Vec<String>,
-    level: Vec<String>,
-    gemeente_code: Vec<Option<String>>,
-    period: Vec<Option<i32>>,
-    age_group: Vec<Option<String>>,
-    sex: Vec<Option<String>>,
-    age_class: Vec<Option<String>>,
-    indicator: Vec<String>,
-    value: Vec<Option<f64>>,
-    lower: Vec<Option<f64>>,
-    upper: Vec<Option<f64>>,
-    unit: Vec<String>,
-    status: Vec<String>,
+    areas: Vec<Area>,
+    area_index: HashMap<String, u32>,
+    texts: Vec<String>,
+    text_index: HashMap<String, u32>,
+    rows: Vec<Row>,
+}
+
+/// An area as the table knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub level: String,
+    pub gemeente_code: Option<String>,
+}
+
+/// Index into `texts`, or none.
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    area: u32,
+    period: Option<i32>,
+    age_group: u32,
+    sex: u32,
+    age_class: u32,
+    indicator: u32,
+    unit: u32,
+    status: u32,
+    value: Option<f64>,
+    lower: Option<f64>,
+    upper: Option<f64>,
+}
+
+/// One observation as read back from a [`TidyTable`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ObservationRef<'t> {
+    pub area: &'t Area,
+    pub period: Option<i32>,
+    pub age_group: Option<&'t str>,
+    pub sex: Option<&'t str>,
+    pub age_class: Option<&'t str>,
+    pub indicator: &'t str,
+    pub unit: &'t str,
+    pub status: &'t str,
+    pub value: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
 }
 
 /// The column names of the tidy table, in order (a stable schema).
@@ -99,54 +138,134 @@ impl TidyTable {
     }
 
     pub fn len(&self) -> usize {
-        self.indicator.len()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.indicator.is_empty()
+        self.rows.is_empty()
+    }
+
+    fn text(&mut self, text: &str) -> u32 {
+        if let Some(&i) = self.text_index.get(text) {
+            return i;
+        }
+        let i = self.texts.len() as u32;
+        self.texts.push(text.to_owned());
+        self.text_index.insert(text.to_owned(), i);
+        i
+    }
+
+    fn opt_text(&mut self, text: Option<&str>) -> u32 {
+        text.map_or(NONE, |t| self.text(t))
+    }
+
+    fn area(&mut self, o: &Observation<'_>) -> u32 {
+        // Readers push all observations of one area in a row: check the
+        // last area before hashing.
+        if let Some(last) = self.areas.last()
+            && last.code == o.area_code
+            && last.level == o.level
+            && last.name == o.area_name
+        {
+            return self.areas.len() as u32 - 1;
+        }
+        let key = format!("{}\u{1f}{}\u{1f}{}", o.level, o.area_code, o.area_name);
+        if let Some(&i) = self.area_index.get(&key) {
+            return i;
+        }
+        let i = self.areas.len() as u32;
+        self.areas.push(Area {
+            code: o.area_code.to_owned(),
+            name: o.area_name.to_owned(),
+            level: o.level.to_owned(),
+            gemeente_code: o.gemeente_code.map(str::to_owned),
+        });
+        self.area_index.insert(key, i);
+        i
     }
 
     pub fn push(&mut self, o: Observation<'_>) {
-        self.area_code.push(o.area_code.to_owned());
-        self.area_name.push(o.area_name.to_owned());
-        self.level.push(o.level.to_owned());
-        self.gemeente_code.push(o.gemeente_code.map(str::to_owned));
-        self.period.push(o.period);
-        self.age_group.push(o.age_group.map(str::to_owned));
-        self.sex.push(o.sex.map(str::to_owned));
-        self.age_class.push(o.age_class.map(str::to_owned));
-        self.indicator.push(o.indicator.to_owned());
-        self.value.push(o.value);
-        self.lower.push(o.lower);
-        self.upper.push(o.upper);
-        self.unit.push(o.unit.to_owned());
-        self.status.push(o.status.to_owned());
+        let row = Row {
+            area: self.area(&o),
+            period: o.period,
+            age_group: self.opt_text(o.age_group),
+            sex: self.opt_text(o.sex),
+            age_class: self.opt_text(o.age_class),
+            indicator: self.text(o.indicator),
+            unit: self.text(o.unit),
+            status: self.text(o.status),
+            value: o.value,
+            lower: o.lower,
+            upper: o.upper,
+        };
+        self.rows.push(row);
+    }
+
+    fn lookup(&self, i: u32) -> Option<&str> {
+        (i != NONE).then(|| self.texts[i as usize].as_str())
+    }
+
+    /// The observations in the order they were read.
+    pub fn iter(&self) -> impl Iterator<Item = ObservationRef<'_>> {
+        self.rows.iter().map(|r| ObservationRef {
+            area: &self.areas[r.area as usize],
+            period: r.period,
+            age_group: self.lookup(r.age_group),
+            sex: self.lookup(r.sex),
+            age_class: self.lookup(r.age_class),
+            indicator: self.lookup(r.indicator).unwrap_or_default(),
+            unit: self.lookup(r.unit).unwrap_or_default(),
+            status: self.lookup(r.status).unwrap_or_default(),
+            value: r.value,
+            lower: r.lower,
+            upper: r.upper,
+        })
+    }
+
+    /// The areas of the table, in the order first seen.
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
     }
 
     /// The table as a polars `DataFrame` with the columns of [`TIDY_COLUMNS`].
     pub fn to_dataframe(&self) -> PolarsResult<DataFrame> {
         let n = self.len();
-        let source = vec![self.source.as_str(); n];
-        let file = vec![self.source_file.as_str(); n];
+        let strings = |f: &dyn Fn(&ObservationRef) -> Option<String>| -> Vec<Option<String>> {
+            self.iter().map(|o| f(&o)).collect()
+        };
+        let area_code: Vec<&str> = self.iter().map(|o| o.area.code.as_str()).collect();
+        let area_name: Vec<&str> = self.iter().map(|o| o.area.name.as_str()).collect();
+        let level: Vec<&str> = self.iter().map(|o| o.area.level.as_str()).collect();
+        let gemeente = strings(&|o| o.area.gemeente_code.clone());
+        let period: Vec<Option<i32>> = self.iter().map(|o| o.period).collect();
+        let age_group: Vec<Option<&str>> = self.iter().map(|o| o.age_group).collect();
+        let sex: Vec<Option<&str>> = self.iter().map(|o| o.sex).collect();
+        let age_class: Vec<Option<&str>> = self.iter().map(|o| o.age_class).collect();
+        let indicator: Vec<&str> = self.iter().map(|o| o.indicator).collect();
+        let value: Vec<Option<f64>> = self.iter().map(|o| o.value).collect();
+        let lower: Vec<Option<f64>> = self.iter().map(|o| o.lower).collect();
+        let upper: Vec<Option<f64>> = self.iter().map(|o| o.upper).collect();
+        let unit: Vec<&str> = self.iter().map(|o| o.unit).collect();
+        let status: Vec<&str> = self.iter().map(|o| o.status).collect();
         DataFrame::new(
             n,
             vec![
-                Column::new("source".into(), source),
-                Column::new("source_file".into(), file),
-                Column::new("area_code".into(), &self.area_code),
-                Column::new("area_name".into(), &self.area_name),
-                Column::new("level".into(), &self.level),
-                Column::new("gemeente_code".into(), &self.gemeente_code),
-                Column::new("period".into(), &self.period),
-                Column::new("age_group".into(), &self.age_group),
-                Column::new("sex".into(), &self.sex),
-                Column::new("age_class".into(), &self.age_class),
-                Column::new("indicator".into(), &self.indicator),
-                Column::new("value".into(), &self.value),
-                Column::new("lower".into(), &self.lower),
-                Column::new("upper".into(), &self.upper),
-                Column::new("unit".into(), &self.unit),
-                Column::new("status".into(), &self.status),
+                Column::new("source".into(), vec![self.source.as_str(); n]),
+                Column::new("source_file".into(), vec![self.source_file.as_str(); n]),
+                Column::new("area_code".into(), area_code),
+                Column::new("area_name".into(), area_name),
+                Column::new("level".into(), level),
+                Column::new("gemeente_code".into(), gemeente),
+                Column::new("period".into(), period),
+                Column::new("age_group".into(), age_group),
+                Column::new("sex".into(), sex),
+                Column::new("age_class".into(), age_class),
+                Column::new("indicator".into(), indicator),
+                Column::new("value".into(), value),
+                Column::new("lower".into(), lower),
+                Column::new("upper".into(), upper),
+                Column::new("unit".into(), unit),
+                Column::new("status".into(), status),
             ],
         )
     }
