@@ -53,6 +53,74 @@ pub enum Command {
     /// Recognise open-data files (CBS KWB, RIVM/GGD, Vektis) and show what
     /// they hold: source, year, rows, regions, indicators and every problem.
     Inspect(InspectArgs),
+    /// Before/after statistics of questionnaire responses: per network,
+    /// scale, group and pair of waves (paired t-test, Wilcoxon, d_z, shares
+    /// improved), and per wave (mean, CI, shares above cut-offs).
+    Effect(EffectArgs),
+    /// Write a blank input workbook for networks to fill in: the register,
+    /// responses to an instrument, a match log or a question log.
+    Template(TemplateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EffectArgs {
+    /// Responses workbooks (xlsx, xls, ods or csv) of one instrument.
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    pub responses: Vec<PathBuf>,
+    /// The instrument: a shipped name (positieve-gezondheid,
+    /// eenzaamheid-djg6, welbevinden, samenwerking-kaats-opheij,
+    /// mdo-evaluatie) or the path of a TOML file.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub instrument: String,
+    /// The network register, to check the network ids of the responses.
+    #[arg(long, value_name = "FILE")]
+    pub register: Option<PathBuf>,
+    /// The earlier wave (default: each network's first wave).
+    #[arg(long, value_name = "WAVE")]
+    pub from: Option<String>,
+    /// The later wave (default: every later wave).
+    #[arg(long, value_name = "WAVE")]
+    pub to: Option<String>,
+    /// A grouping column of the responses, such as `rol` or `doelgroep`.
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+    /// Disclosure threshold: statistics resting on fewer respondents are
+    /// suppressed in every output.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub min_n: usize,
+    /// Compare waves unpaired (Welch) even when respondent codes repeat,
+    /// for anonymous questionnaires numbered the same in every wave.
+    #[arg(long)]
+    pub unpaired: bool,
+    /// Output directory; tables go to DIR/tables/.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+/// Which blank workbook to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateKindArg {
+    /// The network register (networks, areas, partners, phases).
+    Register,
+    /// Responses to one instrument (give --instrument).
+    Responses,
+    /// The match log of a village support worker.
+    Matches,
+    /// The log of questions received (task shift from GP to community).
+    Questions,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The kind of workbook.
+    #[arg(value_enum)]
+    pub kind: TemplateKindArg,
+    /// The instrument of a responses workbook (a shipped name or a TOML file).
+    #[arg(long, value_name = "NAME|FILE", required_if_eq("kind", "responses"))]
+    pub instrument: Option<String>,
+    /// Where to write the workbook (.xlsx).
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

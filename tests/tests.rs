@@ -1,6 +1,7 @@
 //! The one integration-test binary: each module tests one capability, most
 //! by running the real `wijkmonitor` binary on real-format files.
 
+mod commands;
 mod effect;
 mod inspect;
 mod network;

@@ -1,6 +1,8 @@
 //! One module per subcommand, each with a single `run`.
 
+pub mod effect;
 pub mod inspect;
+pub mod template;
 
 use anyhow::Result;
 
@@ -25,5 +27,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
     }
     match cli.command {
         Command::Inspect(args) => inspect::run(&args, &cli.global),
+        Command::Effect(args) => effect::run(&args, &cli.global),
+        Command::Template(args) => template::run(&args, &cli.global),
     }
 }

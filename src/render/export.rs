@@ -58,3 +58,66 @@ pub fn write_table(df: &mut DataFrame, dir: &Path, name: &str) -> Result<Vec<Pat
     })?;
     Ok(vec![csv_path, parquet_path])
 }
+
+/// Turns typed result rows (any `Serialize` struct with scalar fields) into a
+/// `DataFrame` with the columns of `schema`, in that order (the stable schema
+/// researchers rely on); fields not in `schema` follow in name order.
+/// Numbers become `i64` when all are integers, else `f64`; booleans `bool`;
+/// everything else text; `None` is null.
+pub fn rows_to_dataframe<T: serde::Serialize>(rows: &[T], schema: &[&str]) -> Result<DataFrame> {
+    let values: Vec<serde_json::Map<String, serde_json::Value>> = rows
+        .iter()
+        .map(|r| match serde_json::to_value(r) {
+            Ok(serde_json::Value::Object(map)) => Ok(map),
+            Ok(_) => anyhow::bail!("a result row is not a record"),
+            Err(e) => Err(e.into()),
+        })
+        .collect::<Result<_>>()?;
+    let mut names: Vec<String> = schema.iter().map(|s| s.to_string()).collect();
+    if let Some(first) = values.first() {
+        for key in first.keys() {
+            if !names.contains(key) {
+                names.push(key.clone());
+            }
+        }
+    }
+    let n = values.len();
+    let mut columns = Vec::with_capacity(names.len());
+    for name in &names {
+        let cells: Vec<&serde_json::Value> = values
+            .iter()
+            .map(|m| m.get(name).unwrap_or(&serde_json::Value::Null))
+            .collect();
+        let non_null = || cells.iter().filter(|v| !v.is_null());
+        let column = if n > 0 && non_null().all(|v| v.is_boolean()) && non_null().count() > 0 {
+            Column::new(
+                name.into(),
+                cells.iter().map(|v| v.as_bool()).collect::<Vec<_>>(),
+            )
+        } else if n > 0 && non_null().count() > 0 && non_null().all(|v| v.is_i64() || v.is_u64()) {
+            Column::new(
+                name.into(),
+                cells.iter().map(|v| v.as_i64()).collect::<Vec<_>>(),
+            )
+        } else if n > 0 && non_null().count() > 0 && non_null().all(|v| v.is_number()) {
+            Column::new(
+                name.into(),
+                cells.iter().map(|v| v.as_f64()).collect::<Vec<_>>(),
+            )
+        } else {
+            Column::new(
+                name.into(),
+                cells
+                    .iter()
+                    .map(|v| match v {
+                        serde_json::Value::Null => None,
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        other => Some(other.to_string()),
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        columns.push(column);
+    }
+    Ok(DataFrame::new(n, columns)?)
+}

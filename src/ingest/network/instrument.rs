@@ -394,6 +394,66 @@ fn invalid_message(path: &Path, problems: &[InstrumentProblem]) -> String {
 /// a path separator or ending in `.toml`; a relative path is taken relative
 /// to `base_dir`). A file name such as `welbevinden.toml` that is not a file
 /// in `base_dir` is looked up as the bare name `welbevinden`.
+/// The instruments shipped with the program, so that a bare name works
+/// wherever it runs; a file of the same name under
+/// `<base_dir>/pipelines/instruments/` takes precedence.
+pub const BUILTIN_INSTRUMENTS: &[(&str, &str)] = &[
+    (
+        "eenzaamheid-djg6",
+        include_str!("../../../pipelines/instruments/eenzaamheid-djg6.toml"),
+    ),
+    (
+        "mdo-evaluatie",
+        include_str!("../../../pipelines/instruments/mdo-evaluatie.toml"),
+    ),
+    (
+        "positieve-gezondheid",
+        include_str!("../../../pipelines/instruments/positieve-gezondheid.toml"),
+    ),
+    (
+        "samenwerking-kaats-opheij",
+        include_str!("../../../pipelines/instruments/samenwerking-kaats-opheij.toml"),
+    ),
+    (
+        "welbevinden",
+        include_str!("../../../pipelines/instruments/welbevinden.toml"),
+    ),
+];
+
+/// Like [`load_instrument`], falling back to the shipped instruments when
+/// `<base_dir>/pipelines/instruments/<name>.toml` does not exist.
+pub fn load_instrument_or_builtin(
+    name_or_path: &str,
+    base_dir: &Path,
+) -> Result<Instrument, InstrumentError> {
+    match load_instrument(name_or_path, base_dir) {
+        Err(InstrumentError::NotFound {
+            name,
+            path,
+            mut available,
+        }) => {
+            if let Some((id, text)) = BUILTIN_INSTRUMENTS.iter().find(|(id, _)| *id == name) {
+                return parse_instrument(
+                    text,
+                    &Path::new(INSTRUMENTS_DIR).join(format!("{id}.toml")),
+                );
+            }
+            for (id, _) in BUILTIN_INSTRUMENTS {
+                if !available.iter().any(|a| a == id) {
+                    available.push((*id).to_owned());
+                }
+            }
+            available.sort();
+            Err(InstrumentError::NotFound {
+                name,
+                path,
+                available,
+            })
+        }
+        other => other,
+    }
+}
+
 pub fn load_instrument(name_or_path: &str, base_dir: &Path) -> Result<Instrument, InstrumentError> {
     let has_separator = name_or_path.contains(['/', '\\']);
     if has_separator || name_or_path.ends_with(".toml") {
