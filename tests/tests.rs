@@ -5,5 +5,6 @@ mod commands;
 mod effect;
 mod inspect;
 mod network;
+mod render;
 mod stats;
 mod workdir;

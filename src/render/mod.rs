@@ -3,4 +3,5 @@
 //! at all.
 
 pub mod export;
+pub mod pdf;
 pub mod template;
