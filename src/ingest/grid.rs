@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
 use crate::problem::{InputError, Location};
 
@@ -165,9 +165,15 @@ pub fn quoted_list(items: &[&str]) -> String {
 /// Reads a file by its content type (xlsx/xls/ods by extension and magic
 /// bytes, anything else as delimited text).
 pub fn read_grid(path: &Path) -> Result<Grid, InputError> {
-    let location = Location::file(path);
     let bytes = fs::read(path)
-        .map_err(|e| InputError::new(location.clone(), format!("cannot read the file: {e}")))?;
+        .map_err(|e| InputError::new(Location::file(path), format!("cannot read the file: {e}")))?;
+    read_grid_bytes(path, &bytes)
+}
+
+/// Like [`read_grid`], for bytes already read from `path` (which names the
+/// file in messages and decides the format by its extension).
+pub fn read_grid_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
+    let location = Location::file(path);
     if bytes.is_empty() {
         return Err(InputError::new(location, "the file is empty"));
     }
@@ -199,11 +205,11 @@ pub fn read_grid(path: &Path) -> Result<Grid, InputError> {
                     ),
                 ));
             }
-            read_workbook(path, &ext)
+            read_workbook(path, bytes, &ext)
         }
         _ if is_zip || is_ole => {
             // A workbook with an unusual extension: let calamine sniff it.
-            read_workbook(path, "xlsx")
+            read_workbook(path, bytes, "xlsx")
         }
         _ => {
             if !looks_like_text(&bytes) {
@@ -212,7 +218,7 @@ pub fn read_grid(path: &Path) -> Result<Grid, InputError> {
                     "expected a spreadsheet (xlsx, xls, ods) or a CSV text file, found binary data",
                 ));
             }
-            read_csv_bytes(path, &bytes)
+            read_csv_bytes(path, bytes)
         }
     }
 }
@@ -222,9 +228,9 @@ fn looks_like_text(bytes: &[u8]) -> bool {
     !head.contains(&0)
 }
 
-fn read_workbook(path: &Path, ext: &str) -> Result<Grid, InputError> {
+fn read_workbook(path: &Path, bytes: &[u8], ext: &str) -> Result<Grid, InputError> {
     let location = Location::file(path);
-    let mut workbook = open_workbook_auto(path).map_err(|e| {
+    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         InputError::new(
             location.clone(),
             format!("cannot open the workbook (is it truncated or damaged?): {e}"),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::ingest::grid::{Grid, Sheet, read_grid};
+use crate::ingest::grid::{Grid, Sheet, read_grid_bytes};
 use crate::ingest::tidy::TidyTable;
 use crate::ingest::{cbs_kwb, rivm, vektis};
 use crate::problem::{InputError, Problem};
@@ -225,14 +225,15 @@ pub fn detect(sheet: &Sheet) -> Option<(SourceKind, usize)> {
 /// An unreadable file is an `Err`; a readable file of an unknown kind is a
 /// dataset with source [`SourceKind::Unknown`] and a problem saying so.
 pub fn read_dataset(path: &Path, options: &ReadOptions) -> Result<Dataset, InputError> {
-    let grid = read_grid(path)?;
     let bytes = fs::read(path).map_err(|e| {
         InputError::new(
             crate::problem::Location::file(path),
             format!("cannot read the file: {e}"),
         )
     })?;
+    let grid = read_grid_bytes(path, &bytes)?;
     let info = FileInfo::from_bytes(path, &bytes);
+    drop(bytes);
     Ok(read_grid_dataset(grid, info, options))
 }
 
