@@ -197,7 +197,7 @@ pub fn read_grid_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
                     location,
                     format!(
                         "expected a .{ext} workbook (a zip archive), found a file that is not one{}",
-                        if looks_like_text(&bytes) {
+                        if looks_like_text(bytes) {
                             " (it looks like text: is it a CSV file with the wrong extension?)"
                         } else {
                             ""
@@ -212,7 +212,7 @@ pub fn read_grid_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
             read_workbook(path, bytes, "xlsx")
         }
         _ => {
-            if !looks_like_text(&bytes) {
+            if !looks_like_text(bytes) {
                 return Err(InputError::new(
                     location,
                     "expected a spreadsheet (xlsx, xls, ods) or a CSV text file, found binary data",
