@@ -53,6 +53,10 @@ pub enum Command {
     /// Recognise open-data files (CBS KWB, RIVM/GGD, Vektis) and show what
     /// they hold: source, year, rows, regions, indicators and every problem.
     Inspect(InspectArgs),
+    /// Neighbourhood health profiles: each indicator of an area against its
+    /// municipality and the Netherlands, standardised care costs, and a PDF
+    /// per area.
+    Profile(ProfileArgs),
     /// Before/after statistics of questionnaire responses: per network,
     /// scale, group and pair of waves (paired t-test, Wilcoxon, d_z, shares
     /// improved), and per wave (mean, CI, shares above cut-offs).
@@ -93,6 +97,50 @@ pub struct EffectArgs {
     #[arg(long)]
     pub unpaired: bool,
     /// Output directory; tables go to DIR/tables/.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+/// Area level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Gemeente,
+    Wijk,
+    Buurt,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// CBS Kerncijfers wijken en buurten (xlsx or csv).
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub kwb: Vec<PathBuf>,
+    /// RIVM/GGD Gezondheid per wijk en buurt (StatLine xlsx or csv), one or
+    /// more age groups or years.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub ggd: Vec<PathBuf>,
+    /// Vektis Zvw per gemeente (csv).
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub vektis: Vec<PathBuf>,
+    /// Profile these areas (GM/WK/BU codes).
+    #[arg(long, num_args = 1.., value_name = "CODE", conflicts_with_all = ["gemeente", "all"])]
+    pub area: Vec<String>,
+    /// Profile the areas of this municipality (with --level).
+    #[arg(long, value_name = "GMxxxx", conflicts_with = "all")]
+    pub gemeente: Option<String>,
+    /// Profile every area of --level in the inputs.
+    #[arg(long)]
+    pub all: bool,
+    /// The level of the areas for --gemeente (default wijk) or --all
+    /// (default gemeente).
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
+    /// Write the tables only, no PDFs.
+    #[arg(long)]
+    pub no_pdf: bool,
+    /// A directory with edited copies of the report templates.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Output directory: DIR/profiel-<CODE>.pdf and DIR/tables/.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }

@@ -216,3 +216,57 @@ fn effect_reports_every_bad_cell_and_still_computes() {
         .expect_stderr_contains("row 6, column \"mdo_zorgplan\"")
         .expect_stdout_contains("mdo_totaal");
 }
+
+/// `profile` for a wijk, a buurt and a municipality of the real files: a PDF
+/// each, and the tables with their stable schemas.
+#[test]
+fn profile_for_a_wijk_a_buurt_and_a_municipality() {
+    use crate::workdir::fixture;
+    let wd = Workdir::new();
+    let run = wd.run([
+        "profile".as_ref(),
+        "--kwb".as_ref(),
+        fixture("real/kwb-2023-utrecht.xlsx").as_os_str(),
+        "--ggd".as_ref(),
+        fixture("real/50090NED-2020-18plus.xlsx").as_os_str(),
+        "--vektis".as_ref(),
+        fixture("real/vektis-zvw-2023-gemeente.csv").as_os_str(),
+        "--area".as_ref(),
+        "WK034401".as_ref(),
+        "BU03440111".as_ref(),
+        "GM0344".as_ref(),
+        "--out".as_ref(),
+        "uit".as_ref(),
+    ]);
+    run.expect_code(0).expect_stdout_contains("3 PDFs");
+    for code in ["WK034401", "BU03440111", "GM0344"] {
+        let pdf = std::fs::read(wd.path().join(format!("uit/profiel-{code}.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{code}");
+    }
+    let profile = std::fs::read_to_string(wd.path().join("uit/tables/profile.csv")).unwrap();
+    assert!(profile.starts_with(
+        "area_code,area_name,level,gemeente_code,indicator,source,period,age_group,value,lower,upper,unit,\
+         gemeente_value,nl_value,vs_gemeente,vs_nl,quintile_nl,rank_gemeente,n_gemeente\n"
+    ));
+    let costs = std::fs::read_to_string(wd.path().join("uit/tables/costs.csv")).unwrap();
+    assert!(costs.starts_with(
+        "gemeente_code,gemeente_name,year,category,insured_years,cost_total,cost_per_insured_year,\
+         cost_per_insured_year_std,nl_cost_per_insured_year,ratio_observed_expected\n"
+    ));
+    // Independent figure (tests/fixtures/reference/profile_reference.py):
+    // Utrecht 2023, total, directly standardised 3255.2601 € per insured-year.
+    let utrecht = costs
+        .lines()
+        .find(|l| l.starts_with("GM0344,Utrecht,2023,total,"))
+        .unwrap();
+    let std: f64 = utrecht.split(',').nth(7).unwrap().parse().unwrap();
+    assert!((std - 3255.2601).abs() < 1e-3, "{utrecht}");
+}
+
+#[test]
+fn profile_without_a_selection_says_how() {
+    let wd = Workdir::new();
+    wd.run(["profile", "--vektis", "x.csv", "--out", "uit"])
+        .expect_code(1)
+        .expect_stderr_contains("--area CODE");
+}

@@ -5,6 +5,7 @@ mod commands;
 mod effect;
 mod inspect;
 mod network;
+mod profile;
 mod render;
 mod stats;
 mod workdir;

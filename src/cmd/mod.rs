@@ -2,6 +2,7 @@
 
 pub mod effect;
 pub mod inspect;
+pub mod profile;
 pub mod template;
 
 use anyhow::Result;
@@ -27,6 +28,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
     }
     match cli.command {
         Command::Inspect(args) => inspect::run(&args, &cli.global),
+        Command::Profile(args) => profile::run(&args, &cli.global),
         Command::Effect(args) => effect::run(&args, &cli.global),
         Command::Template(args) => template::run(&args, &cli.global),
     }

@@ -2,6 +2,8 @@
 //! the clock or the environment.
 
 pub mod activity;
+pub mod costs;
 pub mod effect;
+pub mod profile;
 pub mod scoring;
 pub mod stats;

@@ -1,0 +1,778 @@
+//! `wijkmonitor profile`: neighbourhood health profiles as tables
+//! (`tables/profile`, `tables/costs`) and one PDF per area.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::cli::{GlobalArgs, Lang, LevelArg, ProfileArgs};
+use crate::cmd::Outcome;
+use crate::compute::costs::{COST_COLUMNS, CareCosts, CostCategory, CostRow, care_costs};
+use crate::compute::profile::{
+    AreaSelection, Comparison, Distribution, IndicatorCatalogue, Level, PROFILE_COLUMNS,
+    ProfileData, ProfileRow, Theme,
+};
+use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
+use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
+use crate::render::pdf::{DocumentFile, Renderer, document_date};
+
+pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
+    let inputs: Vec<(PathBuf, SourceKind)> = args
+        .kwb
+        .iter()
+        .map(|p| (p.clone(), SourceKind::CbsKwb))
+        .chain(
+            args.ggd
+                .iter()
+                .map(|p| (p.clone(), SourceKind::RivmGezondheid)),
+        )
+        .chain(
+            args.vektis
+                .iter()
+                .map(|p| (p.clone(), SourceKind::VektisZvwGemeente)),
+        )
+        .collect();
+    if inputs.is_empty() {
+        bail!("give at least one source: --kwb FILE, --ggd FILE... or --vektis FILE...");
+    }
+    let selection = selection(args)?;
+    let read: Vec<Result<Dataset, _>> = inputs
+        .par_iter()
+        .map(|(path, _)| read_dataset(path, &ReadOptions::default()))
+        .collect();
+    let mut datasets = Vec::new();
+    let mut outcome = Outcome::Success;
+    for ((path, expected), result) in inputs.iter().zip(read) {
+        let dataset = result?;
+        if dataset.source != *expected
+            && !(*expected == SourceKind::VektisZvwGemeente
+                && dataset.source == SourceKind::VektisZvwPostcode3)
+        {
+            bail!(
+                "{}: given as {} but the file is {} ({})",
+                path.display(),
+                expected.id(),
+                dataset.source.id(),
+                dataset.source.description()
+            );
+        }
+        for problem in &dataset.problems {
+            eprintln!("{problem}");
+        }
+        if dataset.error_count() > 0 {
+            outcome = Outcome::DataErrors;
+        }
+        datasets.push(dataset);
+    }
+    let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
+    let data = ProfileData::new(&datasets, &catalogue);
+    let rows = data.select(&selection)?;
+    let costs: Vec<CareCosts> = datasets
+        .iter()
+        .filter(|d| d.source == SourceKind::VektisZvwGemeente)
+        .filter_map(|d| care_costs(d).ok())
+        .collect();
+    let cost_rows: Vec<&CostRow> = costs.iter().flat_map(|c| c.rows.iter()).collect();
+
+    let tables = args.out.join("tables");
+    write_table(
+        &mut rows_to_dataframe(&rows, &PROFILE_COLUMNS)?,
+        &tables,
+        "profile",
+    )?;
+    write_table(
+        &mut rows_to_dataframe(&cost_rows, &COST_COLUMNS)?,
+        &tables,
+        "costs",
+    )?;
+    if !global.quiet {
+        let areas = rows
+            .iter()
+            .map(|r| &r.area_code)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        println!(
+            "{} areas, {} indicator rows; tables in {}",
+            areas,
+            rows.len(),
+            tables.display()
+        );
+    }
+    if args.no_pdf {
+        return Ok(outcome);
+    }
+
+    let renderer = Renderer::new(args.templates.as_deref())?;
+    let context = ReportContext::new(&datasets, &catalogue, &data, &costs, global.lang);
+    let mut by_area: BTreeMap<&str, Vec<&ProfileRow>> = BTreeMap::new();
+    for row in &rows {
+        if row.level != Level::Land {
+            by_area.entry(&row.area_code).or_default().push(row);
+        }
+    }
+    let progress = if global.quiet || by_area.len() < 2 {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(by_area.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} profielen  {elapsed} (nog {eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    };
+    let date = document_date(None);
+    let failures: Vec<String> = by_area
+        .par_iter()
+        .filter_map(|(code, area_rows)| {
+            let result = (|| -> Result<()> {
+                let report = context.report(code, area_rows, &date);
+                let json = serde_json::to_vec(&report)?;
+                let pdf = renderer.pdf(
+                    "profiel.typ",
+                    vec![DocumentFile {
+                        path: "data.json".into(),
+                        bytes: json,
+                    }],
+                    date,
+                )?;
+                write_atomic(&args.out.join(format!("profiel-{code}.pdf")), &pdf)
+            })();
+            progress.inc(1);
+            result.err().map(|e| format!("{code}: {e:#}"))
+        })
+        .collect();
+    progress.finish_and_clear();
+    for failure in &failures {
+        eprintln!("wijkmonitor: profile {failure}");
+    }
+    if !global.quiet {
+        println!(
+            "{} PDFs in {}",
+            by_area.len() - failures.len(),
+            args.out.display()
+        );
+    }
+    Ok(if failures.is_empty() {
+        outcome
+    } else {
+        Outcome::DataErrors
+    })
+}
+
+fn selection(args: &ProfileArgs) -> Result<AreaSelection> {
+    let level = |l: LevelArg| match l {
+        LevelArg::Gemeente => Level::Gemeente,
+        LevelArg::Wijk => Level::Wijk,
+        LevelArg::Buurt => Level::Buurt,
+    };
+    if !args.area.is_empty() {
+        return Ok(AreaSelection::Areas(
+            args.area
+                .iter()
+                .map(|a| a.trim().to_ascii_uppercase())
+                .collect(),
+        ));
+    }
+    if let Some(gemeente) = &args.gemeente {
+        return Ok(AreaSelection::Gemeente {
+            gemeente: gemeente.trim().to_ascii_uppercase(),
+            level: args.level.map_or(Level::Wijk, level),
+        });
+    }
+    if args.all {
+        return Ok(AreaSelection::All(
+            args.level.map_or(Level::Gemeente, level),
+        ));
+    }
+    bail!(
+        "say which areas: --area CODE..., --gemeente GMxxxx [--level wijk|buurt] or --all [--level gemeente|wijk|buurt]"
+    )
+}
+
+// ------------------------------------------------------------ report data
+
+/// What `profiel.typ` reads from `data.json`.
+#[derive(Serialize)]
+struct Report {
+    lang: &'static str,
+    generated: String,
+    area: AreaInfo,
+    level_plural: &'static str,
+    source_years: Vec<SourceYear>,
+    summary: Vec<SummaryItem>,
+    missing: Vec<String>,
+    themes: Vec<ThemeBlock>,
+    costs: Option<CostBlock>,
+    sources: Vec<SourceFile>,
+    methods: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct AreaInfo {
+    code: String,
+    name: String,
+    level: &'static str,
+    level_label: &'static str,
+    short_label: &'static str,
+    gemeente_code: String,
+    gemeente_name: String,
+}
+
+#[derive(Serialize)]
+struct SourceYear {
+    label: String,
+    year: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct SummaryItem {
+    comparison: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ThemeBlock {
+    label: &'static str,
+    alt: String,
+    indicators: Vec<IndicatorLine>,
+}
+
+#[derive(Serialize)]
+struct IndicatorLine {
+    label: String,
+    unit_label: &'static str,
+    digits: u8,
+    value: Option<f64>,
+    lower: Option<f64>,
+    upper: Option<f64>,
+    gemeente_value: Option<f64>,
+    nl_value: Option<f64>,
+    vs_nl: &'static str,
+    vs_nl_label: &'static str,
+    quintile_nl: Option<u8>,
+    rank_gemeente: Option<u32>,
+    n_gemeente: Option<u32>,
+    missing_reason: &'static str,
+    distribution: Option<DistributionOut>,
+}
+
+#[derive(Serialize)]
+struct DistributionOut {
+    min: f64,
+    p25: f64,
+    p75: f64,
+    max: f64,
+}
+
+#[derive(Serialize)]
+struct CostBlock {
+    gemeente_name: String,
+    year: Option<i32>,
+    alt: String,
+    note: String,
+    rows: Vec<CostLine>,
+}
+
+#[derive(Serialize)]
+struct CostLine {
+    label: &'static str,
+    crude: f64,
+    standardised: f64,
+    nl: f64,
+    ratio: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct SourceFile {
+    name: String,
+    description: &'static str,
+    year: Option<i32>,
+    sha256: String,
+}
+
+/// Everything shared by the reports of one run.
+struct ReportContext<'a> {
+    lang: Lang,
+    datasets: &'a [Dataset],
+    catalogue: &'a IndicatorCatalogue,
+    costs: &'a [CareCosts],
+    distributions: HashMap<(Level, String, Option<i32>, Option<String>), Distribution>,
+    names: HashMap<String, String>,
+}
+
+fn theme_label(theme: Theme, nl: bool) -> &'static str {
+    match (theme, nl) {
+        (Theme::Bevolking, true) => "Bevolking",
+        (Theme::Bevolking, false) => "Population",
+        (Theme::Huishoudens, true) => "Huishoudens",
+        (Theme::Huishoudens, false) => "Households",
+        (Theme::InkomenWerk, true) => "Inkomen en werk",
+        (Theme::InkomenWerk, false) => "Income and work",
+        (Theme::Zorggebruik, true) => "Zorggebruik en afstand tot zorg",
+        (Theme::Zorggebruik, false) => "Use of care and distance to care",
+        (Theme::Gezondheid, true) => "Gezondheid",
+        (Theme::Gezondheid, false) => "Health",
+        (Theme::Leefstijl, true) => "Leefstijl",
+        (Theme::Leefstijl, false) => "Lifestyle",
+        (Theme::WelzijnParticipatie, true) => "Welzijn en meedoen",
+        (Theme::WelzijnParticipatie, false) => "Wellbeing and participation",
+        (Theme::Kosten, true) => "Zorgkosten",
+        (Theme::Kosten, false) => "Care costs",
+    }
+}
+
+fn comparison_label(c: Comparison, nl: bool) -> &'static str {
+    match (c, nl) {
+        (Comparison::Better, true) => "beter",
+        (Comparison::Better, false) => "better",
+        (Comparison::Worse, true) => "slechter",
+        (Comparison::Worse, false) => "worse",
+        (Comparison::Higher, true) => "hoger",
+        (Comparison::Higher, false) => "higher",
+        (Comparison::Lower, true) => "lager",
+        (Comparison::Lower, false) => "lower",
+        (Comparison::Similar, true) => "vergelijkbaar",
+        (Comparison::Similar, false) => "similar",
+        (Comparison::NotCompared, _) => "",
+    }
+}
+
+fn unit_label(unit: &str, nl: bool) -> (&'static str, u8) {
+    match unit {
+        "percent" => ("%", 1),
+        "per_1000_inhabitants" => (
+            if nl {
+                "per 1 000 inwoners"
+            } else {
+                "per 1,000 inhabitants"
+            },
+            1,
+        ),
+        "eur_1000" => ("× € 1 000", 1),
+        "eur" | "eur_per_insured_year" => (
+            if nl {
+                "€ per verzekerdejaar"
+            } else {
+                "€ per insured-year"
+            },
+            0,
+        ),
+        "km" => ("km", 1),
+        "count" => ("", 0),
+        _ => ("", 1),
+    }
+}
+
+fn level_words(level: Level, nl: bool) -> (&'static str, &'static str, &'static str) {
+    match (level, nl) {
+        (Level::Gemeente, true) => ("gemeente", "Gemeente", "gemeenten"),
+        (Level::Gemeente, false) => ("municipality", "Municipality", "municipalities"),
+        (Level::Wijk, true) => ("wijk", "Wijk", "wijken"),
+        (Level::Wijk, false) => ("district", "District", "districts"),
+        (Level::Buurt, true) => ("buurt", "Buurt", "buurten"),
+        (Level::Buurt, false) => ("neighbourhood", "Neighbourhood", "neighbourhoods"),
+        (Level::Land, _) => ("land", "NL", "landen"),
+    }
+}
+
+fn cost_label(c: CostCategory, nl: bool) -> &'static str {
+    match (c, nl) {
+        (CostCategory::Total, true) => "Totaal",
+        (CostCategory::Total, false) => "Total",
+        (CostCategory::Gp, true) => "Huisartsenzorg",
+        (CostCategory::Gp, false) => "GP care",
+        (CostCategory::Pharmacy, true) => "Farmacie",
+        (CostCategory::Pharmacy, false) => "Pharmacy",
+        (CostCategory::Hospital, true) => "Ziekenhuiszorg",
+        (CostCategory::Hospital, false) => "Hospital care",
+        (CostCategory::MentalHealth, true) => "GGZ",
+        (CostCategory::MentalHealth, false) => "Mental health care",
+        (CostCategory::DistrictNursing, true) => "Wijkverpleging",
+        (CostCategory::DistrictNursing, false) => "District nursing",
+        (CostCategory::Paramedical, true) => "Paramedische zorg",
+        (CostCategory::Paramedical, false) => "Paramedical care",
+        (CostCategory::Other, true) => "Overig",
+        (CostCategory::Other, false) => "Other",
+    }
+}
+
+fn format_value(v: f64, digits: u8, nl: bool) -> String {
+    let s = format!("{v:.*}", digits as usize);
+    if nl { s.replace('.', ",") } else { s }
+}
+
+impl<'a> ReportContext<'a> {
+    fn new(
+        datasets: &'a [Dataset],
+        catalogue: &'a IndicatorCatalogue,
+        data: &ProfileData,
+        costs: &'a [CareCosts],
+        lang: Lang,
+    ) -> Self {
+        let mut distributions = HashMap::new();
+        for level in [Level::Gemeente, Level::Wijk, Level::Buurt] {
+            for d in data.distributions(level) {
+                let key = (
+                    level,
+                    d.indicator.to_string(),
+                    d.period,
+                    d.age_group.as_deref().map(str::to_owned),
+                );
+                distributions.insert(key, d);
+            }
+        }
+        let mut names = HashMap::new();
+        for d in datasets {
+            for (code, name) in &d.area_names {
+                if !name.is_empty() {
+                    names.entry(code.clone()).or_insert_with(|| name.clone());
+                }
+            }
+        }
+        ReportContext {
+            lang,
+            datasets,
+            catalogue,
+            costs,
+            distributions,
+            names,
+        }
+    }
+
+    fn nl(&self) -> bool {
+        self.lang == Lang::Nl
+    }
+
+    fn report(
+        &self,
+        code: &str,
+        rows: &[&ProfileRow],
+        date: &typst::foundations::Datetime,
+    ) -> Report {
+        let nl = self.nl();
+        let first = rows[0];
+        let (level_label, short_label, level_plural) = level_words(first.level, nl);
+        let gemeente_code = first.gemeente_code.as_deref().unwrap_or(code).to_owned();
+        let name = first
+            .area_name
+            .as_deref()
+            .map(str::to_owned)
+            .or_else(|| self.names.get(code).cloned())
+            .unwrap_or_else(|| code.to_owned());
+        let gemeente_name = self
+            .names
+            .get(&gemeente_code)
+            .cloned()
+            .unwrap_or_else(|| gemeente_code.clone());
+
+        let mut themes = Vec::new();
+        let mut notable: Vec<(f64, SummaryItem)> = Vec::new();
+        for theme in Theme::ALL {
+            if theme == Theme::Kosten {
+                continue;
+            }
+            let mut lines = Vec::new();
+            for indicator in self
+                .catalogue
+                .indicators
+                .iter()
+                .filter(|i| i.theme == theme)
+            {
+                // The latest period of each age group of the indicator.
+                let mut candidates: Vec<&&ProfileRow> = rows
+                    .iter()
+                    .filter(|r| *r.indicator == *indicator.id)
+                    .collect();
+                candidates.sort_by_key(|r| std::cmp::Reverse(r.period));
+                let Some(row) = candidates.first() else {
+                    continue;
+                };
+                let (unit, digits) = unit_label(&row.unit, nl);
+                let label = if nl {
+                    indicator.label_nl.clone()
+                } else {
+                    indicator.label_en.clone()
+                };
+                let label = match row.age_group.as_deref() {
+                    Some(age) if age != "18+" => format!("{label} ({age})"),
+                    _ => label,
+                };
+                let distribution = self
+                    .distributions
+                    .get(&(
+                        row.level,
+                        row.indicator.to_string(),
+                        row.period,
+                        row.age_group.as_deref().map(str::to_owned),
+                    ))
+                    .map(|d| DistributionOut {
+                        min: d.min,
+                        p25: d.p25,
+                        p75: d.p75,
+                        max: d.max,
+                    });
+                if let (Some(v), Some(nl_v)) = (row.value, row.nl_value) {
+                    let relative = if nl_v.abs() > f64::EPSILON {
+                        ((v - nl_v) / nl_v).abs()
+                    } else {
+                        0.0
+                    };
+                    let (weight, comparison) = match row.vs_nl {
+                        Comparison::Better
+                        | Comparison::Worse
+                        | Comparison::Higher
+                        | Comparison::Lower => (10.0 + relative, row.vs_nl),
+                        Comparison::NotCompared if matches!(row.quintile_nl, Some(1) | Some(5)) => {
+                            (relative, Comparison::NotCompared)
+                        }
+                        _ => (-1.0, Comparison::Similar),
+                    };
+                    if weight >= 0.0 {
+                        let text = if nl {
+                            format!(
+                                "{}: {}{} in {} tegen {}{} in Nederland{}.",
+                                label,
+                                format_value(v, digits, nl),
+                                if unit == "%" { "%" } else { "" },
+                                name,
+                                format_value(nl_v, digits, nl),
+                                if unit == "%" { "%" } else { "" },
+                                match comparison {
+                                    Comparison::NotCompared => format!(
+                                        " — bij de 20% {} {} van Nederland (geen interval: niet getoetst)",
+                                        if row.quintile_nl == Some(5) {
+                                            "hoogste"
+                                        } else {
+                                            "laagste"
+                                        },
+                                        level_plural
+                                    ),
+                                    c => format!(" ({})", comparison_label(c, nl)),
+                                }
+                            )
+                        } else {
+                            format!(
+                                "{}: {}{} in {} against {}{} in the Netherlands{}.",
+                                label,
+                                format_value(v, digits, nl),
+                                if unit == "%" { "%" } else { "" },
+                                name,
+                                format_value(nl_v, digits, nl),
+                                if unit == "%" { "%" } else { "" },
+                                match comparison {
+                                    Comparison::NotCompared => format!(
+                                        " — among the {} 20% of {} (no interval: not tested)",
+                                        if row.quintile_nl == Some(5) {
+                                            "highest"
+                                        } else {
+                                            "lowest"
+                                        },
+                                        level_plural
+                                    ),
+                                    c => format!(" ({})", comparison_label(c, nl)),
+                                }
+                            )
+                        };
+                        notable.push((
+                            weight,
+                            SummaryItem {
+                                comparison: comparison.id(),
+                                text,
+                            },
+                        ));
+                    }
+                }
+                lines.push(IndicatorLine {
+                    label,
+                    unit_label: unit,
+                    digits,
+                    value: row.value,
+                    lower: row.lower,
+                    upper: row.upper,
+                    gemeente_value: row.gemeente_value,
+                    nl_value: row.nl_value,
+                    vs_nl: row.vs_nl.id(),
+                    vs_nl_label: comparison_label(row.vs_nl, nl),
+                    quintile_nl: row.quintile_nl,
+                    rank_gemeente: row.rank_gemeente,
+                    n_gemeente: row.n_gemeente,
+                    missing_reason: if nl { "onbekend" } else { "unknown" },
+                    distribution,
+                });
+            }
+            if !lines.is_empty() {
+                let label = theme_label(theme, nl);
+                let alt = if nl {
+                    format!(
+                        "Tabel met {} indicatoren over {} van {name}, met per indicator de waarde van de gemeente en Nederland en een staafje met de spreiding over alle {level_plural}.",
+                        lines.len(),
+                        label.to_lowercase()
+                    )
+                } else {
+                    format!(
+                        "Table of {} indicators on {} of {name}, with the municipality's and the national value and a bar showing the spread over all {level_plural}.",
+                        lines.len(),
+                        label.to_lowercase()
+                    )
+                };
+                themes.push(ThemeBlock {
+                    label,
+                    alt,
+                    indicators: lines,
+                });
+            }
+        }
+        notable.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let summary = notable.into_iter().take(5).map(|(_, item)| item).collect();
+
+        let mut missing = Vec::new();
+        for (kind, flag) in [
+            (SourceKind::CbsKwb, "--kwb"),
+            (SourceKind::RivmGezondheid, "--ggd"),
+            (SourceKind::VektisZvwGemeente, "--vektis"),
+        ] {
+            if !self.datasets.iter().any(|d| d.source == kind) {
+                missing.push(if nl {
+                    format!(
+                        "{}: niet opgegeven ({flag}), dus dit deel ontbreekt.",
+                        kind.description()
+                    )
+                } else {
+                    format!(
+                        "{}: not given ({flag}), so this part is missing.",
+                        kind.description()
+                    )
+                });
+            }
+        }
+        let costs = self.cost_block(&gemeente_code, &gemeente_name, nl);
+        if costs.is_none()
+            && self
+                .datasets
+                .iter()
+                .any(|d| d.source == SourceKind::VektisZvwGemeente)
+        {
+            missing.push(if nl {
+                format!("Geen Vektis-kosten voor {gemeente_name}: de gemeente komt niet voor in het Vektis-bestand (samengevoegd of onbekend).")
+            } else {
+                format!("No Vektis costs for {gemeente_name}: the municipality is not in the Vektis file (merged or unknown).")
+            });
+        }
+
+        Report {
+            lang: if nl { "nl" } else { "en" },
+            generated: format!(
+                "{:02}-{:02}-{}",
+                date.day().unwrap_or(1),
+                date.month().unwrap_or(1),
+                date.year().unwrap_or(2000)
+            ),
+            area: AreaInfo {
+                code: code.to_owned(),
+                name,
+                level: first.level.id(),
+                level_label,
+                short_label,
+                gemeente_code,
+                gemeente_name,
+            },
+            level_plural,
+            source_years: self
+                .datasets
+                .iter()
+                .map(|d| SourceYear {
+                    label: d.source.description().to_owned(),
+                    year: d.year,
+                })
+                .collect(),
+            summary,
+            missing,
+            themes,
+            costs,
+            sources: self
+                .datasets
+                .iter()
+                .map(|d| SourceFile {
+                    name: d.file.name.clone(),
+                    description: d.source.description(),
+                    year: d.year,
+                    sha256: d.file.sha256.clone(),
+                })
+                .collect(),
+            methods: methods(nl),
+        }
+    }
+
+    fn cost_block(&self, gemeente: &str, gemeente_name: &str, nl: bool) -> Option<CostBlock> {
+        let costs = self
+            .costs
+            .iter()
+            .max_by_key(|c| c.rows.first().and_then(|r| r.year))?;
+        let rows: Vec<&CostRow> = costs
+            .rows
+            .iter()
+            .filter(|r| r.gemeente_code == gemeente)
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let lines: Vec<CostLine> = rows
+            .iter()
+            .filter_map(|r| {
+                Some(CostLine {
+                    label: cost_label(r.category, nl),
+                    crude: r.cost_per_insured_year?,
+                    standardised: r.cost_per_insured_year_std?,
+                    nl: r.nl_cost_per_insured_year?,
+                    ratio: r.ratio_observed_expected,
+                })
+            })
+            .collect();
+        let note = if costs.dropped_strata.is_empty() {
+            if nl {
+                "Alle leeftijds- en geslachtsgroepen zijn aanwezig.".to_owned()
+            } else {
+                "All age and sex strata are present.".to_owned()
+            }
+        } else if nl {
+            "Leeftijds- en geslachtsgroepen zonder gegevens in een gemeente tellen daar niet mee; de gewichten van de overige groepen zijn herschaald (zie tabel costs).".to_owned()
+        } else {
+            "Age and sex strata without data in a municipality are left out there; the weights of the other strata are renormalised (see the costs table).".to_owned()
+        };
+        Some(CostBlock {
+            gemeente_name: gemeente_name.to_owned(),
+            year: rows[0].year,
+            alt: if nl {
+                format!(
+                    "Staafdiagram van de zorgkosten per verzekerdejaar in {gemeente_name} per categorie, ruw en gestandaardiseerd, met het Nederlandse gemiddelde als streep."
+                )
+            } else {
+                format!(
+                    "Bar chart of care costs per insured-year in {gemeente_name} by category, crude and standardised, with the national average as a line."
+                )
+            },
+            note,
+            rows: lines,
+        })
+    }
+}
+
+fn methods(nl: bool) -> Vec<String> {
+    if nl {
+        vec![
+            "Vergelijking met gemeente en Nederland volgt de regel van Fingertips (Office for Health Improvement and Disparities): waar de bron een 95%-betrouwbaarheidsinterval geeft, is een gebied ‘vergelijkbaar’ als de waarde van de gemeente of Nederland binnen het interval valt, anders hoger of lager — ‘beter’ of ‘slechter’ bij indicatoren met een richting. Zonder interval wordt geen verschil getoetst; het kwintiel geeft de plaats onder alle gebieden van hetzelfde niveau in Nederland (1 = laagste 20%), de rang de plaats in de gemeente (1 = hoogste waarde).".to_owned(),
+            "De RIVM-cijfers zijn modelschattingen (small area estimation) op basis van de Gezondheidsmonitor Volwassenen en Ouderen van de GGD’en, CBS en RIVM. Een punt (.) in de bron betekent onbetrouwbaar of geheim; zulke waarden blijven leeg, nooit nul.".to_owned(),
+            "CBS rondt aantallen voor wijken en buurten willekeurig af op veelvouden van 5; aandelen berekend uit zulke aantallen zijn daardoor bij kleine gebieden onnauwkeurig.".to_owned(),
+            "Zorgkosten (Vektis) zijn kosten binnen de basisverzekering per verzekerdejaar. Direct gestandaardiseerd: de kosten per leeftijds- en geslachtsgroep van de gemeente, gewogen met de verdeling van alle verzekerdejaren in Nederland in hetzelfde jaar; groepen zonder gegevens in de gemeente vallen weg en de overige gewichten worden herschaald. De verhouding O/E deelt de werkelijke kosten door de kosten die te verwachten zijn als elke groep de landelijke kosten per verzekerdejaar had (indirecte standaardisatie). De restpost van Vektis (niet toe te wijzen verzekerden) telt mee in Nederland, niet in een gemeente.".to_owned(),
+        ]
+    } else {
+        vec![
+            "Comparisons with the municipality and the Netherlands follow Fingertips (Office for Health Improvement and Disparities): where the source gives a 95% confidence interval, an area is ‘similar’ when the benchmark lies inside the interval, otherwise higher or lower — ‘better’ or ‘worse’ for indicators with a direction. Without an interval no difference is tested; the quintile gives the place among all areas of the same level in the Netherlands (1 = lowest 20%), the rank the place in the municipality (1 = highest value).".to_owned(),
+            "RIVM figures are model estimates (small area estimation) from the GGD Health Monitor of adults and older people (GGD’en, CBS, RIVM). A dot (.) in the source means unreliable or secret; such values stay empty, never zero.".to_owned(),
+            "CBS randomly rounds counts for wijken and buurten to multiples of 5, so shares computed from them are imprecise for small areas.".to_owned(),
+            "Care costs (Vektis) are costs under the basic insurance per insured-year. Directly standardised: the municipality's cost per age-sex stratum weighted by the national distribution of insured-years of the same year; strata without data in the municipality are dropped and the remaining weights renormalised. The ratio O/E divides the observed costs by those expected if every stratum had the national cost per insured-year (indirect standardisation). Vektis' rest row (insured persons that cannot be placed) counts in the national total, not in any municipality.".to_owned(),
+        ]
+    }
+}
