@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Reader, Xlsx, open_workbook_auto_from_rs};
 
 use crate::problem::{InputError, Location};
 
@@ -228,7 +228,94 @@ fn looks_like_text(bytes: &[u8]) -> bool {
     !head.contains(&0)
 }
 
+/// Reads an xlsx workbook cell by cell with calamine's streaming reader,
+/// which skips the intermediate `Range` (and a copy of every string) that
+/// `worksheet_range` builds: the national RIVM file has 750 000 cells.
+fn read_xlsx_streaming(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
+    let location = Location::file(path);
+    let damaged = |sheet: Option<&str>, e: &dyn std::fmt::Display| {
+        let location = match sheet {
+            Some(name) => location.clone().sheet(name),
+            None => location.clone(),
+        };
+        InputError::new(
+            location,
+            format!("cannot read the workbook (is it truncated or damaged?): {e}"),
+        )
+    };
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(None, &e))?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let mut reader = workbook
+            .worksheet_cells_reader(&name)
+            .map_err(|e| damaged(Some(&name), &e))?;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let (mut first_row, mut first_col) = (usize::MAX, usize::MAX);
+        while let Some(cell) = reader.next_cell().map_err(|e| damaged(Some(&name), &e))? {
+            let value = convert_ref(cell.get_value());
+            if value == Cell::Empty {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            let (row, col) = (row as usize, col as usize);
+            first_row = first_row.min(row);
+            first_col = first_col.min(col);
+            if rows.len() <= row {
+                rows.resize_with(row + 1, Vec::new);
+            }
+            let cells = &mut rows[row];
+            if cells.len() <= col {
+                cells.resize(col + 1, Cell::Empty);
+            }
+            cells[col] = value;
+        }
+        drop(reader);
+        if first_row == usize::MAX {
+            (first_row, first_col) = (0, 0);
+        }
+        let rows: Vec<Vec<Cell>> = rows
+            .into_iter()
+            .skip(first_row)
+            .map(|mut r| {
+                r.drain(..first_col.min(r.len()));
+                r
+            })
+            .collect();
+        sheets.push(Sheet {
+            name,
+            rows,
+            first_row: first_row + 1,
+            first_col,
+        });
+    }
+    Ok(Grid {
+        path: path.to_path_buf(),
+        format: FileFormat::Xlsx,
+        sheets,
+        encoding: None,
+    })
+}
+
+fn convert_ref(data: &DataRef<'_>) -> Cell {
+    match data {
+        DataRef::Empty => Cell::Empty,
+        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            Cell::Text(s.clone())
+        }
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => Cell::Date(dt.as_f64()),
+        DataRef::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
 fn read_workbook(path: &Path, bytes: &[u8], ext: &str) -> Result<Grid, InputError> {
+    if matches!(ext, "xlsx" | "xlsm") && bytes.starts_with(b"PK\x03\x04") {
+        return read_xlsx_streaming(path, bytes);
+    }
     let location = Location::file(path);
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         InputError::new(

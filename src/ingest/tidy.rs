@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxBuildHasher;
+
 use polars::prelude::*;
 
 /// Why a value is absent, or that it is provisional; empty when the value is
@@ -59,9 +61,9 @@ pub struct TidyTable {
     pub source: String,
     pub source_file: String,
     areas: Vec<Area>,
-    area_index: HashMap<String, u32>,
+    area_index: HashMap<String, u32, FxBuildHasher>,
     texts: Vec<String>,
-    text_index: HashMap<String, u32>,
+    text_index: HashMap<String, u32, FxBuildHasher>,
     rows: Vec<Row>,
 }
 
