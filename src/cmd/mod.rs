@@ -19,13 +19,15 @@ pub enum Outcome {
 
 /// Runs the command the user asked for.
 pub fn dispatch(cli: Cli) -> Result<Outcome> {
+    // typst's layout recurses deeply: the 2 MiB default stack of rayon's
+    // workers overflows on long documents, so they get 16 MiB (reserved, only
+    // touched when used). The error when a pool exists already (tests call
+    // dispatch more than once in one process) is ignored.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(16 << 20);
     if let Some(jobs) = cli.global.jobs {
-        // Ignore the error when a pool exists already (tests call dispatch
-        // more than once in one process).
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global();
+        pool = pool.num_threads(jobs.max(1));
     }
+    let _ = pool.build_global();
     match cli.command {
         Command::Inspect(args) => inspect::run(&args, &cli.global),
         Command::Profile(args) => profile::run(&args, &cli.global),

@@ -137,6 +137,10 @@ impl Renderer {
         };
         let pdf = typst_pdf::pdf(&compiled, &options)
             .map_err(|errors| anyhow!(describe(&document, &errors)))?;
+        // typst memoises layout across compilations; without eviction the
+        // cache grows with every document of a batch (a gigabyte for a
+        // hundred profiles). Entries unused for a few compilations go.
+        typst::comemo::evict(4);
         if pdf.is_empty() {
             bail!("typst produced an empty PDF");
         }
