@@ -123,26 +123,21 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
         )
     };
     let date = document_date(None);
-    let failures: Vec<String> = by_area
-        .par_iter()
-        .filter_map(|(code, area_rows)| {
-            let result = (|| -> Result<()> {
-                let report = context.report(code, area_rows, &date);
-                let json = serde_json::to_vec(&report)?;
-                let pdf = renderer.pdf(
-                    "profiel.typ",
-                    vec![DocumentFile {
-                        path: "data.json".into(),
-                        bytes: json,
-                    }],
-                    date,
-                )?;
-                write_atomic(&args.out.join(format!("profiel-{code}.pdf")), &pdf)
-            })();
-            progress.inc(1);
-            result.err().map(|e| format!("{code}: {e:#}"))
-        })
-        .collect();
+    let areas: Vec<(&str, &Vec<&ProfileRow>)> = by_area.iter().map(|(k, v)| (*k, v)).collect();
+    let render = |code: &str, area_rows: &&Vec<&ProfileRow>| -> Result<()> {
+        let report = context.report(code, area_rows, &date);
+        let json = serde_json::to_vec(&report)?;
+        let pdf = renderer.pdf(
+            "profiel.typ",
+            vec![DocumentFile {
+                path: "data.json".into(),
+                bytes: json,
+            }],
+            date,
+        )?;
+        write_atomic(&args.out.join(format!("profiel-{code}.pdf")), &pdf)
+    };
+    let failures = render_on_threads(&areas, rayon::current_num_threads(), &progress, render);
     progress.finish_and_clear();
     for failure in &failures {
         eprintln!("wijkmonitor: profile {failure}");
@@ -159,6 +154,51 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     } else {
         Outcome::DataErrors
     })
+}
+
+/// Renders one document per area on `threads` plain threads that take the
+/// next area from a shared counter; returns the failures as messages.
+///
+/// Not rayon: typst parallelises inside a compilation with rayon, and a
+/// rayon worker that waits inside typst steals other tasks — whole documents
+/// — onto its own stack. With thousands of documents those nest until the
+/// stack overflows. Plain threads wait without stealing.
+fn render_on_threads<T: Sync>(
+    areas: &[(&str, T)],
+    threads: usize,
+    progress: &ProgressBar,
+    render: impl Fn(&str, &T) -> Result<()> + Sync,
+) -> Vec<String> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            let spawned = std::thread::Builder::new()
+                .stack_size(16 << 20)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((code, rows)) = areas.get(i) else {
+                            break;
+                        };
+                        if let Err(e) = render(code, rows)
+                            && let Ok(mut f) = failures.lock()
+                        {
+                            f.push(format!("{code}: {e:#}"));
+                        }
+                        progress.inc(1);
+                    }
+                });
+            if let Err(e) = spawned
+                && let Ok(mut f) = failures.lock()
+            {
+                f.push(format!("cannot start a render thread: {e}"));
+            }
+        }
+    });
+    let mut failures = failures.into_inner().unwrap_or_default();
+    failures.sort();
+    failures
 }
 
 fn selection(args: &ProfileArgs) -> Result<AreaSelection> {
