@@ -302,19 +302,10 @@ pub fn parse_number(cell: &Cell) -> Option<f64> {
     }
 }
 
-/// A number written as text, Dutch or English style.
+/// A number written as text, Dutch or English style: the same rules as the
+/// open-data readers ([`crate::ingest::numbers::parse_decimal`]).
 pub fn parse_number_text(text: &str) -> Option<f64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    let normalised = if text.contains(',') {
-        // A comma is the decimal separator; points are thousands separators.
-        text.replace('.', "").replace(',', ".")
-    } else {
-        text.to_owned()
-    };
-    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::ingest::numbers::parse_decimal(text)
 }
 
 /// The first and last day accepted from a plain number in a date column
