@@ -34,9 +34,16 @@ pub struct GlobalArgs {
     /// Number of worker threads (default: the number of cores).
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Language of reports and summaries.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
-    pub lang: Lang,
+    /// Language of reports and summaries [default: nl, or the pipeline's].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+impl GlobalArgs {
+    /// The language asked for, Dutch by default.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or(Lang::Nl)
+    }
 }
 
 /// Report language.
@@ -64,6 +71,53 @@ pub enum Command {
     /// Write a blank input workbook for networks to fill in: the register,
     /// responses to an instrument, a match log or a question log.
     Template(TemplateArgs),
+    /// Run a pipeline (pipelines/*.toml): read and check every input, then
+    /// write a report per network, profiles of the networks' areas, the
+    /// tables and the workbook. `--check` only reads and checks.
+    Run(RunArgs),
+    /// Render a report template with a data file: to preview an edited
+    /// template (`--templates DIR`) with the data.json a run kept.
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The pipeline file (TOML); its input paths are relative to it.
+    #[arg(value_name = "PIPELINE")]
+    pub pipeline: PathBuf,
+    /// Read and check every input, print every problem, write nothing.
+    #[arg(long)]
+    pub check: bool,
+    /// Output directory [default: uitvoer/<pipeline name>].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Make the reports of these networks only (the tables cover all).
+    #[arg(long, num_args = 1.., value_name = "ID")]
+    pub network: Vec<String>,
+    /// A directory with edited copies of the report templates.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Also keep the data each report was made from (DIR/data/*.json), to
+    /// preview edited templates with `wijkmonitor render`.
+    #[arg(long)]
+    pub keep_data: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The template: `netwerk.typ` or `profiel.typ`, or another `.typ` file
+    /// of the --templates directory.
+    #[arg(value_name = "TEMPLATE")]
+    pub template: String,
+    /// The data the template reads as `data.json`.
+    #[arg(long, value_name = "FILE.json")]
+    pub data: PathBuf,
+    /// A directory with edited copies of the report templates.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Where to write the PDF.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

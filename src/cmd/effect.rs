@@ -9,7 +9,8 @@ use anyhow::{Context, Result, bail};
 use crate::cli::{EffectArgs, GlobalArgs, Lang};
 use crate::cmd::Outcome;
 use crate::compute::effect::{
-    BeforeAfterRow, EffectOptions, Pairing, before_after, wave_summaries,
+    BEFORE_AFTER_COLUMNS, BeforeAfterRow, CUTOFF_COLUMNS, EffectOptions, Pairing, WAVE_COLUMNS,
+    before_after, wave_summaries,
 };
 use crate::compute::scoring::score_responses;
 use crate::ingest::network::instrument::load_instrument_or_builtin;
@@ -17,59 +18,6 @@ use crate::ingest::network::register::read_register;
 use crate::ingest::network::responses::{Responses, read_responses};
 use crate::problem::Problem;
 use crate::render::export::{rows_to_dataframe, write_table};
-
-/// Column names of the tables when they are empty (the schema is stable).
-const BEFORE_AFTER_COLUMNS: &[&str] = &[
-    "network_id",
-    "instrument",
-    "scale",
-    "group",
-    "wave_from",
-    "wave_to",
-    "n_paired",
-    "mean_from",
-    "mean_to",
-    "mean_diff",
-    "ci_low",
-    "ci_high",
-    "p_ttest",
-    "p_wilcoxon",
-    "cohen_dz",
-    "pct_improved",
-    "pct_unchanged",
-    "pct_worse",
-    "paired",
-    "suppressed",
-    "n_from",
-    "n_to",
-    "method",
-];
-const WAVE_COLUMNS: &[&str] = &[
-    "network_id",
-    "instrument",
-    "scale",
-    "group",
-    "wave",
-    "n",
-    "mean",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
-const CUTOFF_COLUMNS: &[&str] = &[
-    "network_id",
-    "instrument",
-    "scale",
-    "group",
-    "wave",
-    "cutoff",
-    "n",
-    "n_above",
-    "pct",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
 
 pub fn run(args: &EffectArgs, global: &GlobalArgs) -> Result<Outcome> {
     let cwd = std::env::current_dir()?;
@@ -152,7 +100,7 @@ pub fn run(args: &EffectArgs, global: &GlobalArgs) -> Result<Outcome> {
         }
     }
     if !global.quiet {
-        print_summary(&rows, &instrument.id, args, global.lang)?;
+        print_summary(&rows, &instrument.id, args, global.lang())?;
     }
     Ok(if errors > 0 {
         Outcome::DataErrors

@@ -3,6 +3,8 @@
 pub mod effect;
 pub mod inspect;
 pub mod profile;
+pub mod render;
+pub mod run;
 pub mod template;
 
 use anyhow::Result;
@@ -33,5 +35,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Profile(args) => profile::run(&args, &cli.global),
         Command::Effect(args) => effect::run(&args, &cli.global),
         Command::Template(args) => template::run(&args, &cli.global),
+        Command::Run(args) => run::run(&args, &cli.global),
+        Command::Render(args) => render::run(&args, &cli.global),
     }
 }

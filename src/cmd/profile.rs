@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::{GlobalArgs, Lang, LevelArg, ProfileArgs};
 use crate::cmd::Outcome;
-use crate::compute::costs::{COST_COLUMNS, CareCosts, CostCategory, CostRow, care_costs};
+use crate::compute::costs::{COST_COLUMNS, CareCosts, CostRow, care_costs};
 use crate::compute::profile::{
     AreaSelection, Comparison, Distribution, IndicatorCatalogue, Level, PROFILE_COLUMNS,
     ProfileData, ProfileRow, Theme,
@@ -19,6 +19,9 @@ use crate::compute::profile::{
 use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
 use crate::render::pdf::{DocumentFile, Renderer, document_date};
+use crate::render::words::{
+    comparison_label, cost_label, format_value, level_words, theme_label, unit_label,
+};
 
 pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     let inputs: Vec<(PathBuf, SourceKind)> = args
@@ -69,75 +72,24 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
         datasets.push(dataset);
     }
     let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
-    let data = ProfileData::new(&datasets, &catalogue);
-    let rows = data.select(&selection)?;
-    let costs: Vec<CareCosts> = datasets
-        .iter()
-        .filter(|d| d.source == SourceKind::VektisZvwGemeente)
-        .filter_map(|d| care_costs(d).ok())
-        .collect();
-    let cost_rows: Vec<&CostRow> = costs.iter().flat_map(|c| c.rows.iter()).collect();
-
+    let profiles = Profiles::new(&datasets, &catalogue, &selection)?;
     let tables = args.out.join("tables");
-    write_table(
-        &mut rows_to_dataframe(&rows, &PROFILE_COLUMNS)?,
-        &tables,
-        "profile",
-    )?;
-    write_table(
-        &mut rows_to_dataframe(&cost_rows, &COST_COLUMNS)?,
-        &tables,
-        "costs",
-    )?;
+    profiles.write_tables(&tables)?;
     if !global.quiet {
-        let areas = rows
-            .iter()
-            .map(|r| &r.area_code)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
         println!(
             "{} areas, {} indicator rows; tables in {}",
-            areas,
-            rows.len(),
+            profiles.area_count(),
+            profiles.rows.len(),
             tables.display()
         );
     }
     if args.no_pdf {
         return Ok(outcome);
     }
-
     let renderer = Renderer::new(args.templates.as_deref())?;
-    let context = ReportContext::new(&datasets, &catalogue, &data, &costs, global.lang);
-    let mut by_area: BTreeMap<&str, Vec<&ProfileRow>> = BTreeMap::new();
-    for row in &rows {
-        if row.level != Level::Land {
-            by_area.entry(&row.area_code).or_default().push(row);
-        }
-    }
-    let progress = if global.quiet || by_area.len() < 2 {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(by_area.len() as u64).with_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} profielen  {elapsed} (nog {eta})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        )
-    };
     let date = document_date(None);
-    let areas: Vec<(&str, &Vec<&ProfileRow>)> = by_area.iter().map(|(k, v)| (*k, v)).collect();
-    let render = |code: &str, area_rows: &&Vec<&ProfileRow>| -> Result<()> {
-        let report = context.report(code, area_rows, &date);
-        let json = serde_json::to_vec(&report)?;
-        let pdf = renderer.pdf(
-            "profiel.typ",
-            vec![DocumentFile {
-                path: "data.json".into(),
-                bytes: json,
-            }],
-            date,
-        )?;
-        write_atomic(&args.out.join(format!("profiel-{code}.pdf")), &pdf)
-    };
-    let failures = render_on_threads(&areas, rayon::current_num_threads(), &progress, render);
+    let progress = progress_bar(profiles.area_count(), "profielen", global.quiet);
+    let failures = profiles.render(&renderer, global.lang(), date, &args.out, &progress);
     progress.finish_and_clear();
     for failure in &failures {
         eprintln!("wijkmonitor: profile {failure}");
@@ -145,7 +97,7 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     if !global.quiet {
         println!(
             "{} PDFs in {}",
-            by_area.len() - failures.len(),
+            profiles.area_count() - failures.len(),
             args.out.display()
         );
     }
@@ -156,6 +108,143 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     })
 }
 
+/// A progress bar over `len` documents, hidden when quiet or for one.
+pub fn progress_bar(len: usize, what: &str, quiet: bool) -> ProgressBar {
+    if quiet || len < 2 {
+        return ProgressBar::hidden();
+    }
+    ProgressBar::new(len as u64).with_style(
+        ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{pos}}/{{len}} {what}  {{elapsed}} (nog {{eta}})"
+        ))
+        .unwrap_or_else(|_| ProgressBar::new(0).style()),
+    )
+}
+
+/// The profiles of a selection of areas: the rows of `profile.csv`, the
+/// care costs, and what their reports need.
+pub struct Profiles<'a> {
+    pub datasets: &'a [Dataset],
+    pub catalogue: &'a IndicatorCatalogue,
+    pub data: ProfileData,
+    pub rows: Vec<ProfileRow>,
+    pub costs: Vec<CareCosts>,
+}
+
+impl<'a> Profiles<'a> {
+    /// Computes the profile rows of `selection` and the care costs of every
+    /// Vektis input.
+    pub fn new(
+        datasets: &'a [Dataset],
+        catalogue: &'a IndicatorCatalogue,
+        selection: &AreaSelection,
+    ) -> Result<Profiles<'a>> {
+        let data = ProfileData::new(datasets, catalogue);
+        let rows = data.select(selection)?;
+        let costs: Vec<CareCosts> = datasets
+            .iter()
+            .filter(|d| d.source == SourceKind::VektisZvwGemeente)
+            .filter_map(|d| care_costs(d).ok())
+            .collect();
+        Ok(Profiles {
+            datasets,
+            catalogue,
+            data,
+            rows,
+            costs,
+        })
+    }
+
+    /// The profiles of those of `codes` that the inputs have; the others
+    /// are returned apart (a network may work in an area the open data of
+    /// the run do not cover).
+    pub fn of_areas_present(
+        datasets: &'a [Dataset],
+        catalogue: &'a IndicatorCatalogue,
+        codes: &[String],
+    ) -> Result<(Profiles<'a>, Vec<String>)> {
+        let data = ProfileData::new(datasets, catalogue);
+        let (present, absent): (Vec<String>, Vec<String>) =
+            codes.iter().cloned().partition(|c| data.has_area(c));
+        let rows = data.select(&AreaSelection::Areas(present))?;
+        let costs: Vec<CareCosts> = datasets
+            .iter()
+            .filter(|d| d.source == SourceKind::VektisZvwGemeente)
+            .filter_map(|d| care_costs(d).ok())
+            .collect();
+        Ok((
+            Profiles {
+                datasets,
+                catalogue,
+                data,
+                rows,
+                costs,
+            },
+            absent,
+        ))
+    }
+
+    /// The number of areas with rows (the country not counted).
+    pub fn area_count(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.level != Level::Land)
+            .map(|r| &r.area_code)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    }
+
+    /// Writes `profile` and `costs` (CSV and Parquet) into `dir`.
+    pub fn write_tables(&self, dir: &std::path::Path) -> Result<()> {
+        let cost_rows: Vec<&CostRow> = self.costs.iter().flat_map(|c| c.rows.iter()).collect();
+        write_table(
+            &mut rows_to_dataframe(&self.rows, &PROFILE_COLUMNS)?,
+            dir,
+            "profile",
+        )?;
+        write_table(
+            &mut rows_to_dataframe(&cost_rows, &COST_COLUMNS)?,
+            dir,
+            "costs",
+        )?;
+        Ok(())
+    }
+
+    /// Renders `DIR/profiel-<CODE>.pdf` per area; returns the failures.
+    pub fn render(
+        &self,
+        renderer: &Renderer,
+        lang: Lang,
+        date: typst::foundations::Datetime,
+        out: &std::path::Path,
+        progress: &ProgressBar,
+    ) -> Vec<String> {
+        let context =
+            ReportContext::new(self.datasets, self.catalogue, &self.data, &self.costs, lang);
+        let mut by_area: BTreeMap<&str, Vec<&ProfileRow>> = BTreeMap::new();
+        for row in &self.rows {
+            if row.level != Level::Land {
+                by_area.entry(&row.area_code).or_default().push(row);
+            }
+        }
+        let areas: Vec<(&str, &Vec<&ProfileRow>)> = by_area.iter().map(|(k, v)| (*k, v)).collect();
+        let render = |code: &str, area_rows: &&Vec<&ProfileRow>| -> Result<()> {
+            let report = context.report(code, area_rows, &date);
+            let json = serde_json::to_vec(&report)?;
+            let pdf = renderer.pdf(
+                "profiel.typ",
+                vec![DocumentFile {
+                    path: "data.json".into(),
+                    bytes: json,
+                }],
+                date,
+            )?;
+            write_atomic(&out.join(format!("profiel-{code}.pdf")), &pdf)
+        };
+        render_on_threads(&areas, rayon::current_num_threads(), progress, render)
+    }
+}
+
 /// Renders one document per area on `threads` plain threads that take the
 /// next area from a shared counter; returns the failures as messages.
 ///
@@ -163,7 +252,7 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
 /// rayon worker that waits inside typst steals other tasks — whole documents
 /// — onto its own stack. With thousands of documents those nest until the
 /// stack overflows. Plain threads wait without stealing.
-fn render_on_threads<T: Sync>(
+pub fn render_on_threads<T: Sync>(
     areas: &[(&str, T)],
     threads: usize,
     progress: &ProgressBar,
@@ -340,107 +429,6 @@ struct ReportContext<'a> {
     costs: &'a [CareCosts],
     distributions: HashMap<(Level, String, Option<i32>, Option<String>), Distribution>,
     names: HashMap<String, String>,
-}
-
-fn theme_label(theme: Theme, nl: bool) -> &'static str {
-    match (theme, nl) {
-        (Theme::Bevolking, true) => "Bevolking",
-        (Theme::Bevolking, false) => "Population",
-        (Theme::Huishoudens, true) => "Huishoudens",
-        (Theme::Huishoudens, false) => "Households",
-        (Theme::InkomenWerk, true) => "Inkomen en werk",
-        (Theme::InkomenWerk, false) => "Income and work",
-        (Theme::Zorggebruik, true) => "Zorggebruik en afstand tot zorg",
-        (Theme::Zorggebruik, false) => "Use of care and distance to care",
-        (Theme::Gezondheid, true) => "Gezondheid",
-        (Theme::Gezondheid, false) => "Health",
-        (Theme::Leefstijl, true) => "Leefstijl",
-        (Theme::Leefstijl, false) => "Lifestyle",
-        (Theme::WelzijnParticipatie, true) => "Welzijn en meedoen",
-        (Theme::WelzijnParticipatie, false) => "Wellbeing and participation",
-        (Theme::Kosten, true) => "Zorgkosten",
-        (Theme::Kosten, false) => "Care costs",
-    }
-}
-
-fn comparison_label(c: Comparison, nl: bool) -> &'static str {
-    match (c, nl) {
-        (Comparison::Better, true) => "beter",
-        (Comparison::Better, false) => "better",
-        (Comparison::Worse, true) => "slechter",
-        (Comparison::Worse, false) => "worse",
-        (Comparison::Higher, true) => "hoger",
-        (Comparison::Higher, false) => "higher",
-        (Comparison::Lower, true) => "lager",
-        (Comparison::Lower, false) => "lower",
-        (Comparison::Similar, true) => "vergelijkbaar",
-        (Comparison::Similar, false) => "similar",
-        (Comparison::NotCompared, _) => "",
-    }
-}
-
-fn unit_label(unit: &str, nl: bool) -> (&'static str, u8) {
-    match unit {
-        "percent" => ("%", 1),
-        "per_1000_inhabitants" => (
-            if nl {
-                "per 1 000 inwoners"
-            } else {
-                "per 1,000 inhabitants"
-            },
-            1,
-        ),
-        "eur_1000" => ("× € 1 000", 1),
-        "eur" | "eur_per_insured_year" => (
-            if nl {
-                "€ per verzekerdejaar"
-            } else {
-                "€ per insured-year"
-            },
-            0,
-        ),
-        "km" => ("km", 1),
-        "count" => ("", 0),
-        _ => ("", 1),
-    }
-}
-
-fn level_words(level: Level, nl: bool) -> (&'static str, &'static str, &'static str) {
-    match (level, nl) {
-        (Level::Gemeente, true) => ("gemeente", "Gemeente", "gemeenten"),
-        (Level::Gemeente, false) => ("municipality", "Municipality", "municipalities"),
-        (Level::Wijk, true) => ("wijk", "Wijk", "wijken"),
-        (Level::Wijk, false) => ("district", "District", "districts"),
-        (Level::Buurt, true) => ("buurt", "Buurt", "buurten"),
-        (Level::Buurt, false) => ("neighbourhood", "Neighbourhood", "neighbourhoods"),
-        (Level::Land, _) => ("land", "NL", "landen"),
-    }
-}
-
-fn cost_label(c: CostCategory, nl: bool) -> &'static str {
-    match (c, nl) {
-        (CostCategory::Total, true) => "Totaal",
-        (CostCategory::Total, false) => "Total",
-        (CostCategory::Gp, true) => "Huisartsenzorg",
-        (CostCategory::Gp, false) => "GP care",
-        (CostCategory::Pharmacy, true) => "Farmacie",
-        (CostCategory::Pharmacy, false) => "Pharmacy",
-        (CostCategory::Hospital, true) => "Ziekenhuiszorg",
-        (CostCategory::Hospital, false) => "Hospital care",
-        (CostCategory::MentalHealth, true) => "GGZ",
-        (CostCategory::MentalHealth, false) => "Mental health care",
-        (CostCategory::DistrictNursing, true) => "Wijkverpleging",
-        (CostCategory::DistrictNursing, false) => "District nursing",
-        (CostCategory::Paramedical, true) => "Paramedische zorg",
-        (CostCategory::Paramedical, false) => "Paramedical care",
-        (CostCategory::Other, true) => "Overig",
-        (CostCategory::Other, false) => "Other",
-    }
-}
-
-fn format_value(v: f64, digits: u8, nl: bool) -> String {
-    let s = format!("{v:.*}", digits as usize);
-    if nl { s.replace('.', ",") } else { s }
 }
 
 impl<'a> ReportContext<'a> {

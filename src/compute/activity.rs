@@ -104,6 +104,68 @@ impl Default for ActivityOptions {
     }
 }
 
+/// The columns of `matches.csv`, in order (the schema is stable).
+pub const MATCH_COLUMNS: &[&str] = &[
+    "network_id",
+    "period",
+    "requests",
+    "matched",
+    "pct_matched",
+    "pct_matched_ci_low",
+    "pct_matched_ci_high",
+    "n_days_to_match",
+    "median_days_to_match",
+    "followup_done",
+    "followup_due",
+    "followup_on_time",
+    "pct_followup_on_time",
+    "pct_followup_on_time_ci_low",
+    "pct_followup_on_time_ci_high",
+    "n_volunteer_ok",
+    "volunteer_ok",
+    "pct_volunteer_ok",
+    "pct_volunteer_ok_ci_low",
+    "pct_volunteer_ok_ci_high",
+    "n_satisfaction",
+    "satisfied",
+    "pct_satisfied",
+    "pct_satisfied_ci_low",
+    "pct_satisfied_ci_high",
+    "reference_date",
+];
+
+/// The columns of `question_quarters.csv`, in order.
+pub const QUARTER_COLUMNS: &[&str] = &[
+    "network_id",
+    "quarter",
+    "questions",
+    "non_medical",
+    "non_medical_in_community",
+    "pct",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+];
+
+/// The columns of `community_change.csv`, in order.
+pub const CHANGE_COLUMNS: &[&str] = &[
+    "network_id",
+    "year_first",
+    "year_last",
+    "questions_first",
+    "questions_last",
+    "n_first",
+    "n_last",
+    "in_community_first",
+    "in_community_last",
+    "pct_first",
+    "pct_last",
+    "diff",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+];
+
 /// The activity of one network in one period, from the match log. Shares are percentages;
 /// `None` marks a suppressed value (see the module documentation) or, for a median, no data.
 #[derive(Debug, Clone, PartialEq, Serialize)]

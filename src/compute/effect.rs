@@ -169,6 +169,59 @@ impl Default for EffectOptions {
     }
 }
 
+/// Column names of the tables when they are empty (the schema is stable).
+pub const BEFORE_AFTER_COLUMNS: &[&str] = &[
+    "network_id",
+    "instrument",
+    "scale",
+    "group",
+    "wave_from",
+    "wave_to",
+    "n_paired",
+    "mean_from",
+    "mean_to",
+    "mean_diff",
+    "ci_low",
+    "ci_high",
+    "p_ttest",
+    "p_wilcoxon",
+    "cohen_dz",
+    "pct_improved",
+    "pct_unchanged",
+    "pct_worse",
+    "paired",
+    "suppressed",
+    "n_from",
+    "n_to",
+    "method",
+];
+pub const WAVE_COLUMNS: &[&str] = &[
+    "network_id",
+    "instrument",
+    "scale",
+    "group",
+    "wave",
+    "n",
+    "mean",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+];
+pub const CUTOFF_COLUMNS: &[&str] = &[
+    "network_id",
+    "instrument",
+    "scale",
+    "group",
+    "wave",
+    "cutoff",
+    "n",
+    "n_above",
+    "pct",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+];
+
 /// One comparison of two waves: a row of `before_after.csv`.
 ///
 /// Statistics are `None` when the row is suppressed or the statistic is undefined for the data

@@ -318,6 +318,8 @@ pub struct Indicator {
     pub age_group: Option<String>,
     pub note_nl: Option<String>,
     pub note_en: Option<String>,
+    /// A key indicator: shown in the area section of network reports.
+    pub key: bool,
 }
 
 impl Indicator {
@@ -423,6 +425,8 @@ struct IndicatorFile {
     age_group: Option<String>,
     note_nl: Option<String>,
     note_en: Option<String>,
+    #[serde(default)]
+    key: bool,
 }
 
 /// A string or a list of strings (`numerator = "a_65_oo"` or `["a_65_oo"]`).
@@ -854,6 +858,7 @@ fn check_indicator(c: &mut Checker<'_>, id: String, e: IndicatorFile) -> Option<
         age_group,
         note_nl: e.note_nl,
         note_en: e.note_en,
+        key: e.key,
     })
 }
 
@@ -1765,6 +1770,11 @@ impl ProfileData {
 
     /// The profile rows of the selected areas; quintiles and ranks are among all areas of each
     /// level. Codes are compared trimmed and in upper case.
+    /// Whether any input has the area (a GM, WK or BU code).
+    pub fn has_area(&self, code: &str) -> bool {
+        self.by_code.contains_key(&code.trim().to_ascii_uppercase())
+    }
+
     pub fn select(&self, selection: &AreaSelection) -> Result<Vec<ProfileRow>, SelectionError> {
         let wanted: Vec<u32> = match selection {
             AreaSelection::Areas(codes) => {

@@ -1,7 +1,10 @@
-//! Render: turning computed tables into files — Parquet/CSV exports, and
-//! (later stages) workbooks and PDFs. Every output is written whole or not
-//! at all.
+//! Render: turning computed tables into files — Parquet/CSV exports,
+//! workbooks and PDFs (with the report data their templates read). Every
+//! output is written whole or not at all.
 
 pub mod export;
+pub mod network_report;
 pub mod pdf;
 pub mod template;
+pub mod words;
+pub mod workbook;

@@ -40,6 +40,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "profiel.typ",
         include_str!("../../report-templates/profiel.typ"),
     ),
+    (
+        "netwerk.typ",
+        include_str!("../../report-templates/netwerk.typ"),
+    ),
 ];
 
 /// Everything documents share; cheap to use from many threads.
@@ -112,7 +116,14 @@ impl Renderer {
         let main = self
             .templates
             .get(template)
-            .ok_or_else(|| anyhow!("no template {template:?}"))?
+            .ok_or_else(|| {
+                let mut names: Vec<&str> = self.templates.keys().map(String::as_str).collect();
+                names.sort_unstable();
+                anyhow!(
+                    "there is no template {template:?}; the templates are: {}",
+                    names.join(", ")
+                )
+            })?
             .id();
         let mut map = HashMap::new();
         for file in files {

@@ -1,0 +1,894 @@
+//! `wijkmonitor run PIPELINE`: a declared run, end to end.
+//!
+//! 1. Read the pipeline and every input it names (the register first, the
+//!    rest in parallel); collect every problem. `--check` stops here.
+//! 2. Compute: before/after and per-wave statistics per instrument, the
+//!    activity of the match and question logs, the profiles of the
+//!    networks' areas.
+//! 3. Write the tables (CSV, Parquet), the workbook, a report per network
+//!    and the area profiles. A network whose report fails does not stop the
+//!    others; the run lists the failures and exits with 1.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use polars::prelude::DataFrame;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::cli::{GlobalArgs, Lang, RunArgs};
+use crate::cmd::Outcome;
+use crate::cmd::profile::{Profiles, progress_bar, render_on_threads};
+use crate::compute::activity::{
+    ActivityOptions, CHANGE_COLUMNS, MATCH_COLUMNS, QUARTER_COLUMNS, QuestionTables,
+    match_activity, question_activity,
+};
+use crate::compute::effect::{
+    BEFORE_AFTER_COLUMNS, CUTOFF_COLUMNS, EffectOptions, WAVE_COLUMNS, before_after, wave_summaries,
+};
+use crate::compute::profile::IndicatorCatalogue;
+use crate::compute::scoring::score_responses;
+use crate::ingest::network::instrument::{Instrument, load_instrument_or_builtin};
+use crate::ingest::network::logs::{
+    MatchRecord, QuestionRecord, read_match_log, read_question_log,
+};
+use crate::ingest::network::register::{Register, read_register};
+use crate::ingest::network::responses::{Responses, read_responses};
+use crate::ingest::source::{Dataset, FileInfo, ReadOptions, read_dataset};
+use crate::pipeline::{Input, InputKind, Pipeline, read_pipeline};
+use crate::problem::Problem;
+use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
+use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
+use crate::render::pdf::{DocumentFile, Renderer};
+use crate::render::workbook::{Sheet, write_workbook};
+
+/// What reading one input gave.
+enum Content {
+    OpenData(Box<Dataset>),
+    Register(Register),
+    Responses(Box<(Instrument, Responses)>),
+    Matches(Vec<MatchRecord>),
+    Questions(Vec<QuestionRecord>),
+}
+
+/// One input after reading: its content, or why it could not be read.
+struct Read<'p> {
+    input: &'p Input,
+    file: Option<FileInfo>,
+    year: Option<i32>,
+    kind_label: String,
+    problems: Vec<Problem>,
+    content: std::result::Result<Content, String>,
+}
+
+impl Read<'_> {
+    fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let pipeline = match read_pipeline(&args.pipeline) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(Outcome::DataErrors);
+        }
+    };
+    let lang = global.lang.or(pipeline.settings.lang).unwrap_or(Lang::Nl);
+    let quiet = global.quiet;
+
+    // ---------------------------------------------------------------- read
+    let register_read = pipeline
+        .register()
+        .map(|input| read_input(input, &pipeline, None));
+    let register = register_read.as_ref().and_then(|r| match &r.content {
+        Ok(Content::Register(reg)) => Some(reg),
+        _ => None,
+    });
+    let others: Vec<&Input> = pipeline
+        .inputs
+        .values()
+        .filter(|i| i.kind != InputKind::Register)
+        .collect();
+    let mut reads: Vec<Read> = others
+        .par_iter()
+        .map(|input| read_input(input, &pipeline, register))
+        .collect();
+    let register_read = register_read.map(|r| {
+        reads.insert(0, r);
+        0
+    });
+    let register = register_read.and_then(|i| match &reads[i].content {
+        Ok(Content::Register(reg)) => Some(reg.clone()),
+        _ => None,
+    });
+
+    let unreadable: Vec<String> = reads
+        .iter()
+        .filter_map(|r| {
+            r.content
+                .as_ref()
+                .err()
+                .map(|e| format!("{}: {e}", r.input.name))
+        })
+        .collect();
+    let errors: usize = reads.iter().map(Read::errors).sum();
+    let warnings: usize = reads.iter().map(Read::warnings).sum();
+    print_problems(&reads, args.check || !quiet);
+
+    if args.check {
+        for r in &reads {
+            let status = match &r.content {
+                Err(_) => "cannot be read".to_owned(),
+                Ok(_) if r.problems.is_empty() => "ok".to_owned(),
+                Ok(_) => format!("{} errors, {} warnings", r.errors(), r.warnings()),
+            };
+            println!(
+                "{:<24} {:<10} {}  {}",
+                r.input.name,
+                r.input.kind.code(),
+                r.input.path.display(),
+                status
+            );
+        }
+        println!(
+            "{}: {} inputs, {} cannot be read, {} errors, {} warnings",
+            pipeline.path.display(),
+            reads.len(),
+            unreadable.len(),
+            errors,
+            warnings
+        );
+        return Ok(if unreadable.is_empty() && errors == 0 {
+            Outcome::Success
+        } else {
+            Outcome::DataErrors
+        });
+    }
+
+    let register = match register {
+        Some(register) => register,
+        None if pipeline.outputs.reports.is_some() || pipeline.outputs.profiles.is_some() => {
+            bail!(
+                "{}: the network register could not be read, so there are no networks to report on (see above)",
+                pipeline.path.display()
+            );
+        }
+        None => Register::default(),
+    };
+    let chosen = chosen_networks(&register, &args.network)?;
+
+    // ---------------------------------------------------------------- compute
+    let options = EffectOptions {
+        from: pipeline.settings.from.clone(),
+        to: pipeline.settings.to.clone(),
+        min_n: pipeline.settings.min_n,
+        ..EffectOptions::default()
+    };
+    let mut failures: Vec<String> = Vec::new();
+    let instruments = instrument_results(&reads, &options, &mut failures);
+    let activity_options = ActivityOptions {
+        min_n: pipeline.settings.min_n,
+        ..ActivityOptions::default()
+    };
+    let match_records: Vec<MatchRecord> = reads
+        .iter()
+        .filter_map(|r| match &r.content {
+            Ok(Content::Matches(m)) => Some(m.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let question_records: Vec<QuestionRecord> = reads
+        .iter()
+        .filter_map(|r| match &r.content {
+            Ok(Content::Questions(q)) => Some(q.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let matches = match_activity(&match_records, &activity_options);
+    let questions = question_activity(&question_records, &activity_options);
+
+    let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
+    let open_data = |names: &Option<Vec<String>>| -> Vec<Dataset> {
+        let Some(names) = names else {
+            return Vec::new();
+        };
+        reads
+            .iter()
+            .filter(|r| names.contains(&r.input.name))
+            .filter_map(|r| match &r.content {
+                Ok(Content::OpenData(d)) => Some((**d).clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let report_data = open_data(&pipeline.outputs.reports);
+    let profile_data = open_data(&pipeline.outputs.profiles);
+    let network_areas: Vec<String> = register
+        .areas
+        .iter()
+        .map(|a| a.area.code.clone())
+        .chain(register.networks.iter().map(|n| n.municipality.clone()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let report_profiles = if report_data.is_empty() {
+        None
+    } else {
+        Some(Profiles::of_areas_present(&report_data, &catalogue, &network_areas)?.0)
+    };
+    let area_profiles = if profile_data.is_empty() {
+        None
+    } else {
+        let areas: Vec<String> = register
+            .areas
+            .iter()
+            .filter(|a| chosen.contains(a.network.as_str()))
+            .map(|a| a.area.code.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let (profiles, absent) = Profiles::of_areas_present(&profile_data, &catalogue, &areas)?;
+        if !absent.is_empty() && !quiet {
+            eprintln!(
+                "no profile for {}: the open data of the profiles do not have {}",
+                absent.join(", "),
+                if absent.len() == 1 {
+                    "this area"
+                } else {
+                    "these areas"
+                }
+            );
+        }
+        Some(profiles)
+    };
+
+    // ---------------------------------------------------------------- write
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("uitvoer").join(file_stem(&pipeline.path)));
+    let date = run_date(&pipeline);
+    let typst_date = typst::foundations::Datetime::from_ymd(
+        chrono::Datelike::year(&date),
+        chrono::Datelike::month(&date) as u8,
+        chrono::Datelike::day(&date) as u8,
+    )
+    .context("the document date")?;
+
+    let mut tables: Vec<(&str, &str, DataFrame)> = Vec::new();
+    if pipeline.outputs.tables || pipeline.outputs.workbook.is_some() {
+        tables = result_tables(&register, &instruments, &matches, &questions, date)?;
+        if let Some(p) = area_profiles.as_ref().or(report_profiles.as_ref()) {
+            let cost_rows: Vec<_> = p.costs.iter().flat_map(|c| c.rows.iter()).collect();
+            tables.push((
+                "profile",
+                "Indicatoren van de gebieden van de netwerken tegen gemeente en Nederland (zie profile.csv in README).",
+                rows_to_dataframe(&p.rows, &crate::compute::profile::PROFILE_COLUMNS)?,
+            ));
+            tables.push((
+                "costs",
+                "Zorgkosten (Vektis Zvw) per gemeente en categorie, ruw en gestandaardiseerd naar leeftijd en geslacht.",
+                rows_to_dataframe(&cost_rows, &crate::compute::costs::COST_COLUMNS)?,
+            ));
+        }
+    }
+    if pipeline.outputs.tables {
+        let dir = out.join("tables");
+        for (name, _, df) in &mut tables {
+            write_table(df, &dir, name)?;
+        }
+    }
+    if let Some(file) = &pipeline.outputs.workbook {
+        let sheets: Vec<Sheet> = tables
+            .iter()
+            .map(|(name, description, df)| Sheet {
+                name,
+                description,
+                table: df,
+            })
+            .collect();
+        let intro = vec![
+            format!("Pipeline: {} ({})", pipeline.name, pipeline.path.display()),
+            format!(
+                "Onthullingsdrempel: cijfers op minder dan {} respondenten zijn onderdrukt (leeg, suppressed = TRUE).",
+                pipeline.settings.min_n
+            ),
+            "Kolommen en betekenis: zie README.md en docs/ van wijkmonitor.".to_owned(),
+        ];
+        write_workbook(
+            &out.join(file),
+            &format!("wijkmonitor: {}", pipeline.name),
+            &intro,
+            &sheets,
+            date,
+        )?;
+    }
+
+    let renderer = if pipeline.outputs.reports.is_some() || area_profiles.is_some() {
+        Some(Renderer::new(args.templates.as_deref())?)
+    } else {
+        None
+    };
+    let mut reports_written = 0;
+    if let (Some(report_inputs), Some(renderer)) = (&pipeline.outputs.reports, &renderer) {
+        let inputs: Vec<InputLine> = reads
+            .iter()
+            .filter(|r| report_inputs.contains(&r.input.name))
+            .map(|r| input_line(r, lang == Lang::Nl))
+            .collect();
+        let names = area_names(&report_data, &register, date);
+        let has = |kind: InputKind| {
+            report_inputs
+                .iter()
+                .any(|n| pipeline.inputs.get(n).is_some_and(|i| i.kind == kind))
+        };
+        let used: Vec<InstrumentResult> = instruments
+            .iter()
+            .filter(|r| report_inputs.iter().any(|n| r.inputs.contains(n)))
+            .map(|r| InstrumentResult {
+                instrument: r.result.instrument.clone(),
+                before_after: r.result.before_after.clone(),
+                waves: r.result.waves.clone(),
+            })
+            .collect();
+        let empty_matches = Vec::new();
+        let empty_questions = QuestionTables::default();
+        let context = RunContext {
+            nl: lang == Lang::Nl,
+            run_name: &pipeline.name,
+            run_year: pipeline.year,
+            date,
+            min_n: pipeline.settings.min_n,
+            from: pipeline.settings.from.as_deref(),
+            to: pipeline.settings.to.as_deref(),
+            register: &register,
+            instruments: &used,
+            matches: if has(InputKind::Matches) {
+                &matches
+            } else {
+                &empty_matches
+            },
+            questions: if has(InputKind::Questions) {
+                &questions
+            } else {
+                &empty_questions
+            },
+            has_match_log: has(InputKind::Matches),
+            has_question_log: has(InputKind::Questions),
+            profile: report_profiles
+                .as_ref()
+                .map(|p| (&catalogue, p.rows.as_slice())),
+            costs: report_profiles.as_ref().map_or(&[], |p| p.costs.as_slice()),
+            names: &names,
+            inputs: &inputs,
+            unreadable: &unreadable,
+        };
+        let networks: Vec<(&str, ())> = register
+            .networks
+            .iter()
+            .filter(|n| chosen.contains(n.id.as_str()))
+            .map(|n| (n.id.as_str(), ()))
+            .collect();
+        let progress = progress_bar(networks.len(), "rapporten", quiet);
+        let render = |id: &str, _: &()| -> Result<()> {
+            let network = register
+                .network(id)
+                .with_context(|| format!("no network {id:?}"))?;
+            let report = context.report(network);
+            let json = serde_json::to_vec_pretty(&report)?;
+            if args.keep_data {
+                write_atomic(&out.join("data").join(format!("netwerk-{id}.json")), &json)?;
+            }
+            let pdf = renderer.pdf(
+                "netwerk.typ",
+                vec![DocumentFile {
+                    path: "data.json".into(),
+                    bytes: json,
+                }],
+                typst_date,
+            )?;
+            write_atomic(&out.join(format!("netwerk-{id}.pdf")), &pdf)
+        };
+        let failed = render_on_threads(&networks, rayon::current_num_threads(), &progress, render);
+        progress.finish_and_clear();
+        reports_written = networks.len() - failed.len();
+        failures.extend(failed.into_iter().map(|f| format!("report of network {f}")));
+    }
+    let mut profiles_written = 0;
+    if let (Some(profiles), Some(renderer)) = (&area_profiles, &renderer) {
+        let progress = progress_bar(profiles.area_count(), "profielen", quiet);
+        let failed = profiles.render(renderer, lang, typst_date, &out, &progress);
+        progress.finish_and_clear();
+        profiles_written = profiles.area_count() - failed.len();
+        failures.extend(failed.into_iter().map(|f| format!("profile of area {f}")));
+    }
+
+    // ---------------------------------------------------------------- tell
+    for failure in &failures {
+        eprintln!("wijkmonitor: failed: {failure}");
+    }
+    if !quiet {
+        let mut made = Vec::new();
+        if pipeline.outputs.reports.is_some() {
+            made.push(format!("{reports_written} netwerkrapporten"));
+        }
+        if area_profiles.is_some() {
+            made.push(format!("{profiles_written} profielen"));
+        }
+        if pipeline.outputs.tables {
+            made.push(format!("{} tabellen", tables.len()));
+        }
+        if pipeline.outputs.workbook.is_some() {
+            made.push("werkmap".to_owned());
+        }
+        println!(
+            "{}: {} in {} ({:.1} s)",
+            pipeline.name,
+            made.join(", "),
+            out.display(),
+            started.elapsed().as_secs_f64()
+        );
+        if errors + warnings > 0 || !unreadable.is_empty() {
+            println!(
+                "{} errors and {} warnings in the inputs (listed above){}",
+                errors,
+                warnings,
+                if unreadable.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} inputs could not be read", unreadable.len())
+                }
+            );
+        }
+    }
+    Ok(
+        if failures.is_empty() && errors == 0 && unreadable.is_empty() {
+            Outcome::Success
+        } else {
+            Outcome::DataErrors
+        },
+    )
+}
+
+/// Reads one input of the pipeline.
+fn read_input<'p>(input: &'p Input, pipeline: &Pipeline, register: Option<&Register>) -> Read<'p> {
+    let mut read = Read {
+        input,
+        file: None,
+        year: None,
+        kind_label: kind_label(input.kind).to_owned(),
+        problems: Vec::new(),
+        content: Err(String::new()),
+    };
+    if input.kind != InputKind::OpenData {
+        match FileInfo::of(&input.path) {
+            Ok(info) => read.file = Some(info),
+            Err(e) => {
+                read.content = Err(e.to_string());
+                return read;
+            }
+        }
+    }
+    read.content = match input.kind {
+        InputKind::OpenData => match read_dataset(&input.path, &ReadOptions::default()) {
+            Ok(dataset) => {
+                read.file = Some(dataset.file.clone());
+                read.year = dataset.year;
+                read.kind_label = dataset.source.description().to_owned();
+                read.problems = dataset.problems.clone();
+                Ok(Content::OpenData(Box::new(dataset)))
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        InputKind::Register => match read_register(&input.path) {
+            Ok(loaded) => {
+                read.problems = loaded.problems;
+                Ok(Content::Register(loaded.data))
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        InputKind::Responses => {
+            let name = input.instrument.as_deref().unwrap_or_default();
+            match load_instrument_or_builtin(name, &pipeline.dir) {
+                Err(e) => Err(format!("the instrument {name:?}: {e}")),
+                Ok(instrument) => match read_responses(&input.path, &instrument, register) {
+                    Ok(loaded) => {
+                        read.problems = loaded.problems;
+                        read.kind_label = format!("{} ({})", read.kind_label, instrument.id);
+                        Ok(Content::Responses(Box::new((instrument, loaded.data))))
+                    }
+                    Err(e) => Err(e.to_string()),
+                },
+            }
+        }
+        InputKind::Matches => match read_match_log(&input.path, register) {
+            Ok(loaded) => {
+                read.problems = loaded.problems;
+                Ok(Content::Matches(loaded.data))
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        InputKind::Questions => match read_question_log(&input.path, register) {
+            Ok(loaded) => {
+                read.problems = loaded.problems;
+                Ok(Content::Questions(loaded.data))
+            }
+            Err(e) => Err(e.to_string()),
+        },
+    };
+    read
+}
+
+fn kind_label(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::OpenData => "open data",
+        InputKind::Register => "netwerkregister",
+        InputKind::Responses => "antwoorden",
+        InputKind::Matches => "matchlog",
+        InputKind::Questions => "vragenlog",
+    }
+}
+
+/// Prints every problem and unreadable input to stderr, grouped per input.
+fn print_problems(reads: &[Read], show: bool) {
+    use std::io::Write;
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for r in reads {
+        if let Err(e) = &r.content {
+            let _ = writeln!(err, "{}: error: {e}", r.input.name);
+        }
+        if show {
+            for p in &r.problems {
+                let _ = writeln!(err, "{p}");
+            }
+        }
+    }
+}
+
+/// The networks whose reports to make: all, or those named (each checked).
+fn chosen_networks<'r>(register: &'r Register, wanted: &[String]) -> Result<BTreeSet<&'r str>> {
+    if wanted.is_empty() {
+        return Ok(register.networks.iter().map(|n| n.id.as_str()).collect());
+    }
+    let mut chosen = BTreeSet::new();
+    for id in wanted {
+        match register.networks.iter().find(|n| n.id == id.trim()) {
+            Some(n) => {
+                chosen.insert(n.id.as_str());
+            }
+            None => bail!(
+                "--network {id}: the register has no network {id:?}; its networks are: {}",
+                register.network_ids().join(", ")
+            ),
+        }
+    }
+    Ok(chosen)
+}
+
+/// An instrument's results with the names of the inputs they came from.
+struct Named {
+    inputs: Vec<String>,
+    result: InstrumentResult,
+}
+
+/// Merges the responses of each instrument, scores them and computes the
+/// before/after and per-wave tables; by the instrument's first declared
+/// group (such as `rol`) when the responses have that column.
+fn instrument_results(
+    reads: &[Read],
+    options: &EffectOptions,
+    failures: &mut Vec<String>,
+) -> Vec<Named> {
+    let mut merged: BTreeMap<String, (Vec<String>, Instrument, Responses)> = BTreeMap::new();
+    for r in reads {
+        let Ok(Content::Responses(content)) = &r.content else {
+            continue;
+        };
+        let (instrument, responses) = &**content;
+        match merged.get_mut(&instrument.id) {
+            None => {
+                merged.insert(
+                    instrument.id.clone(),
+                    (
+                        vec![r.input.name.clone()],
+                        instrument.clone(),
+                        responses.clone(),
+                    ),
+                );
+            }
+            Some((names, _, all)) => {
+                if all.group_columns != responses.group_columns {
+                    failures.push(format!(
+                        "input {}: its grouping columns ({}) differ from those of {} ({}); left out",
+                        r.input.name,
+                        responses.group_columns.join(", "),
+                        names[0],
+                        all.group_columns.join(", ")
+                    ));
+                    continue;
+                }
+                names.push(r.input.name.clone());
+                all.records.extend(responses.records.iter().cloned());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (id, (inputs, instrument, responses)) in merged {
+        let by = instrument
+            .groups
+            .iter()
+            .map(|g| g.id.clone())
+            .find(|g| responses.group_columns.contains(g));
+        let options = EffectOptions {
+            by,
+            ..options.clone()
+        };
+        let computed = score_responses(&instrument, &responses)
+            .map_err(|e| e.to_string())
+            .and_then(|scores| {
+                let rows =
+                    before_after(&scores, &instrument, &options).map_err(|e| e.to_string())?;
+                let waves =
+                    wave_summaries(&scores, &instrument, &options).map_err(|e| e.to_string())?;
+                Ok((rows, waves))
+            });
+        match computed {
+            Ok((before_after, waves)) => out.push(Named {
+                inputs,
+                result: InstrumentResult {
+                    instrument,
+                    before_after,
+                    waves,
+                },
+            }),
+            Err(e) => failures.push(format!("instrument {id}: {e}")),
+        }
+    }
+    out
+}
+
+/// One row per network: what the register says, for researchers.
+#[derive(Serialize)]
+struct NetworkRow<'a> {
+    network_id: &'a str,
+    name: &'a str,
+    gemeente_code: &'a str,
+    start_date: Option<NaiveDate>,
+    phase: Option<&'static str>,
+    initiator: Option<&'static str>,
+    approach: Option<&'static str>,
+    perspective: Option<&'static str>,
+    funding: Option<&'static str>,
+    kartrekker_independent: Option<bool>,
+    residents_from_start: &'static str,
+    written_ambition: &'static str,
+    areas: String,
+    partners: usize,
+    partner_domains: String,
+}
+
+const NETWORK_COLUMNS: &[&str] = &[
+    "network_id",
+    "name",
+    "gemeente_code",
+    "start_date",
+    "phase",
+    "initiator",
+    "approach",
+    "perspective",
+    "funding",
+    "kartrekker_independent",
+    "residents_from_start",
+    "written_ambition",
+    "areas",
+    "partners",
+    "partner_domains",
+];
+
+type Table = (&'static str, &'static str, DataFrame);
+
+fn result_tables(
+    register: &Register,
+    instruments: &[Named],
+    matches: &[crate::compute::activity::MatchRow],
+    questions: &QuestionTables,
+    date: NaiveDate,
+) -> Result<Vec<Table>> {
+    let networks: Vec<NetworkRow> = register
+        .networks
+        .iter()
+        .map(|n| {
+            let partners: Vec<_> = register
+                .partners
+                .iter()
+                .filter(|p| p.network == n.id)
+                .collect();
+            NetworkRow {
+                network_id: &n.id,
+                name: &n.name,
+                gemeente_code: &n.municipality,
+                start_date: n.start_date,
+                phase: register
+                    .phases
+                    .iter()
+                    .filter(|p| p.network == n.id && p.date <= date)
+                    .max_by_key(|p| p.date)
+                    .map(|p| p.phase.code()),
+                initiator: n.initiator.map(|v| v.code()),
+                approach: n.approach.map(|v| v.code()),
+                perspective: n.perspective.map(|v| v.code()),
+                funding: n.funding.map(|v| v.code()),
+                kartrekker_independent: n.kartrekker_independent,
+                residents_from_start: n.residents_from_start.code(),
+                written_ambition: n.written_ambition.code(),
+                areas: register
+                    .areas
+                    .iter()
+                    .filter(|a| a.network == n.id)
+                    .map(|a| a.area.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                partners: partners.len(),
+                partner_domains: partners
+                    .iter()
+                    .map(|p| p.domain.code())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }
+        })
+        .collect();
+    let before: Vec<_> = instruments
+        .iter()
+        .flat_map(|i| i.result.before_after.iter())
+        .collect();
+    let waves: Vec<_> = instruments
+        .iter()
+        .flat_map(|i| i.result.waves.waves.iter())
+        .collect();
+    let cutoffs: Vec<_> = instruments
+        .iter()
+        .flat_map(|i| i.result.waves.cutoffs.iter())
+        .collect();
+    Ok(vec![
+        (
+            "networks",
+            "Eén rij per netwerk: gegevens uit het netwerkregister.",
+            rows_to_dataframe(&networks, NETWORK_COLUMNS)?,
+        ),
+        (
+            "before_after",
+            "Voor-na-vergelijkingen per netwerk, vragenlijst, schaal, groep en paar metingen.",
+            rows_to_dataframe(&before, BEFORE_AFTER_COLUMNS)?,
+        ),
+        (
+            "waves",
+            "Gemiddelde per meting per netwerk, schaal en groep, met 95%-interval.",
+            rows_to_dataframe(&waves, WAVE_COLUMNS)?,
+        ),
+        (
+            "cutoffs",
+            "Aandeel respondenten boven een afkappunt per meting (Wilson-interval).",
+            rows_to_dataframe(&cutoffs, CUTOFF_COLUMNS)?,
+        ),
+        (
+            "matches",
+            "Hulpvragen en matches per netwerk en jaar (matchlog).",
+            rows_to_dataframe(matches, MATCH_COLUMNS)?,
+        ),
+        (
+            "question_quarters",
+            "Niet-medische vragen afgehandeld in de gemeenschap, per netwerk en kwartaal.",
+            rows_to_dataframe(&questions.quarters, QUARTER_COLUMNS)?,
+        ),
+        (
+            "community_change",
+            "Verandering van dat aandeel tussen het eerste en laatste jaar (Newcombe-interval).",
+            rows_to_dataframe(&questions.change, CHANGE_COLUMNS)?,
+        ),
+    ])
+}
+
+fn input_line(r: &Read, nl: bool) -> InputLine {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let note = match (&r.content, nl) {
+        (Err(_), true) => "kon niet worden gelezen".to_owned(),
+        (Err(_), false) => "could not be read".to_owned(),
+        (Ok(_), _) if r.problems.is_empty() => String::new(),
+        (Ok(_), true) => format!(
+            "{}, {}",
+            count(r.errors(), "fout", "fouten"),
+            count(r.warnings(), "waarschuwing", "waarschuwingen")
+        ),
+        (Ok(_), false) => format!(
+            "{}, {}",
+            count(r.errors(), "error", "errors"),
+            count(r.warnings(), "warning", "warnings")
+        ),
+    };
+    InputLine {
+        name: r
+            .file
+            .as_ref()
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| file_name(&r.input.path)),
+        kind_label: r.kind_label.clone(),
+        year: r.year,
+        sha256: r
+            .file
+            .as_ref()
+            .map(|f| f.sha256.clone())
+            .unwrap_or_default(),
+        note,
+    }
+}
+
+/// Area names from the open data; the networks' municipalities also from
+/// the municipality register (in the division of the run's year).
+fn area_names(
+    datasets: &[Dataset],
+    register: &Register,
+    date: NaiveDate,
+) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    for d in datasets {
+        for (code, name) in &d.area_names {
+            if !name.is_empty() {
+                names.entry(code.clone()).or_insert_with(|| name.clone());
+            }
+        }
+    }
+    let year = chrono::Datelike::year(&date);
+    for n in &register.networks {
+        if !names.contains_key(&n.municipality)
+            && let Some(name) = crate::ingest::municipalities::MunicipalityRegister::builtin()
+                .name_for_code(&n.municipality, year)
+        {
+            names.insert(n.municipality.clone(), name.to_owned());
+        }
+    }
+    names
+}
+
+/// The run's date: `SOURCE_DATE_EPOCH`, else the pipeline's, else today.
+fn run_date(pipeline: &Pipeline) -> NaiveDate {
+    if let Some(d) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|e| chrono::DateTime::from_timestamp(e, 0))
+    {
+        return d.date_naive();
+    }
+    pipeline
+        .date
+        .unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+fn file_stem(path: &Path) -> PathBuf {
+    PathBuf::from(
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "run".to_owned()),
+    )
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

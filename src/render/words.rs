@@ -1,0 +1,201 @@
+//! Words of the reports in Dutch and English: labels of comparisons, units,
+//! levels, themes and cost categories, and numbers and dates as a reader
+//! of each language writes them.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::compute::costs::CostCategory;
+use crate::compute::profile::{Comparison, Level, Theme};
+
+pub fn theme_label(theme: Theme, nl: bool) -> &'static str {
+    match (theme, nl) {
+        (Theme::Bevolking, true) => "Bevolking",
+        (Theme::Bevolking, false) => "Population",
+        (Theme::Huishoudens, true) => "Huishoudens",
+        (Theme::Huishoudens, false) => "Households",
+        (Theme::InkomenWerk, true) => "Inkomen en werk",
+        (Theme::InkomenWerk, false) => "Income and work",
+        (Theme::Zorggebruik, true) => "Zorggebruik en afstand tot zorg",
+        (Theme::Zorggebruik, false) => "Use of care and distance to care",
+        (Theme::Gezondheid, true) => "Gezondheid",
+        (Theme::Gezondheid, false) => "Health",
+        (Theme::Leefstijl, true) => "Leefstijl",
+        (Theme::Leefstijl, false) => "Lifestyle",
+        (Theme::WelzijnParticipatie, true) => "Welzijn en meedoen",
+        (Theme::WelzijnParticipatie, false) => "Wellbeing and participation",
+        (Theme::Kosten, true) => "Zorgkosten",
+        (Theme::Kosten, false) => "Care costs",
+    }
+}
+
+pub fn comparison_label(c: Comparison, nl: bool) -> &'static str {
+    match (c, nl) {
+        (Comparison::Better, true) => "beter",
+        (Comparison::Better, false) => "better",
+        (Comparison::Worse, true) => "slechter",
+        (Comparison::Worse, false) => "worse",
+        (Comparison::Higher, true) => "hoger",
+        (Comparison::Higher, false) => "higher",
+        (Comparison::Lower, true) => "lager",
+        (Comparison::Lower, false) => "lower",
+        (Comparison::Similar, true) => "vergelijkbaar",
+        (Comparison::Similar, false) => "similar",
+        (Comparison::NotCompared, _) => "",
+    }
+}
+
+pub fn unit_label(unit: &str, nl: bool) -> (&'static str, u8) {
+    match unit {
+        "percent" => ("%", 1),
+        "per_1000_inhabitants" => (
+            if nl {
+                "per 1 000 inwoners"
+            } else {
+                "per 1,000 inhabitants"
+            },
+            1,
+        ),
+        "eur_1000" => ("× € 1 000", 1),
+        "eur" | "eur_per_insured_year" => (
+            if nl {
+                "€ per verzekerdejaar"
+            } else {
+                "€ per insured-year"
+            },
+            0,
+        ),
+        "km" => ("km", 1),
+        "count" => ("", 0),
+        _ => ("", 1),
+    }
+}
+
+pub fn level_words(level: Level, nl: bool) -> (&'static str, &'static str, &'static str) {
+    match (level, nl) {
+        (Level::Gemeente, true) => ("gemeente", "Gemeente", "gemeenten"),
+        (Level::Gemeente, false) => ("municipality", "Municipality", "municipalities"),
+        (Level::Wijk, true) => ("wijk", "Wijk", "wijken"),
+        (Level::Wijk, false) => ("district", "District", "districts"),
+        (Level::Buurt, true) => ("buurt", "Buurt", "buurten"),
+        (Level::Buurt, false) => ("neighbourhood", "Neighbourhood", "neighbourhoods"),
+        (Level::Land, _) => ("land", "NL", "landen"),
+    }
+}
+
+pub fn cost_label(c: CostCategory, nl: bool) -> &'static str {
+    match (c, nl) {
+        (CostCategory::Total, true) => "Totaal",
+        (CostCategory::Total, false) => "Total",
+        (CostCategory::Gp, true) => "Huisartsenzorg",
+        (CostCategory::Gp, false) => "GP care",
+        (CostCategory::Pharmacy, true) => "Farmacie",
+        (CostCategory::Pharmacy, false) => "Pharmacy",
+        (CostCategory::Hospital, true) => "Ziekenhuiszorg",
+        (CostCategory::Hospital, false) => "Hospital care",
+        (CostCategory::MentalHealth, true) => "GGZ",
+        (CostCategory::MentalHealth, false) => "Mental health care",
+        (CostCategory::DistrictNursing, true) => "Wijkverpleging",
+        (CostCategory::DistrictNursing, false) => "District nursing",
+        (CostCategory::Paramedical, true) => "Paramedische zorg",
+        (CostCategory::Paramedical, false) => "Paramedical care",
+        (CostCategory::Other, true) => "Overig",
+        (CostCategory::Other, false) => "Other",
+    }
+}
+
+pub fn format_value(v: f64, digits: u8, nl: bool) -> String {
+    let s = format!("{v:.*}", digits as usize);
+    if nl { s.replace('.', ",") } else { s }
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date in full: `1 maart 2025`, `1 March 2025`.
+pub fn long_date(date: NaiveDate, nl: bool) -> String {
+    let month = date.month0() as usize;
+    if nl {
+        format!("{} {} {}", date.day(), MONTHS_NL[month], date.year())
+    } else {
+        format!("{} {} {}", date.day(), MONTHS_EN[month], date.year())
+    }
+}
+
+/// A month and year, abbreviated: `mrt. 2021`, `Mar 2021`.
+pub fn short_month(date: NaiveDate, nl: bool) -> String {
+    let month = date.month0() as usize;
+    if nl {
+        let name = MONTHS_NL[month];
+        let short = match month {
+            2 => "mrt.".to_owned(),
+            4..=6 => name.to_owned(),
+            _ => format!("{}.", &name[..3]),
+        };
+        format!("{short} {}", date.year())
+    } else {
+        format!("{} {}", &MONTHS_EN[month][..3], date.year())
+    }
+}
+
+/// A signed difference: `+0,6`, `−0,2` (with a minus sign, not a hyphen).
+pub fn signed(v: f64, digits: u8, nl: bool) -> String {
+    let text = format_value(v.abs(), digits, nl);
+    let zero = format_value(0.0, digits, nl);
+    if text == zero {
+        text
+    } else if v < 0.0 {
+        format!("−{text}")
+    } else {
+        format!("+{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_numbers_read_as_in_each_language() {
+        let d = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap();
+        assert_eq!(long_date(d, true), "1 maart 2021");
+        assert_eq!(long_date(d, false), "1 March 2021");
+        assert_eq!(short_month(d, true), "mrt. 2021");
+        assert_eq!(
+            short_month(NaiveDate::from_ymd_opt(2021, 6, 1).unwrap(), true),
+            "juni 2021"
+        );
+        assert_eq!(
+            short_month(NaiveDate::from_ymd_opt(2021, 9, 1).unwrap(), true),
+            "sep. 2021"
+        );
+        assert_eq!(signed(-0.24, 1, true), "−0,2");
+        assert_eq!(signed(0.04, 1, true), "0,0");
+        assert_eq!(signed(0.6, 1, false), "+0.6");
+    }
+}
