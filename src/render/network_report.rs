@@ -18,7 +18,9 @@ use crate::compute::effect::{ALL, BeforeAfterRow, WaveTables, wave_order};
 use crate::compute::profile::{IndicatorCatalogue, ProfileRow};
 use crate::ingest::network::YesNoUnknown;
 use crate::ingest::network::instrument::{Instrument, Polarity, Respondents};
-use crate::ingest::network::register::{Domain, Funding, Network, Phase, Register};
+use crate::ingest::network::register::{
+    Approach, Domain, Funding, Initiator, Network, Perspective, Phase, Register,
+};
 use crate::render::words::{
     comparison_label, format_value, level_words, long_date, short_month, signed, unit_label,
 };
@@ -103,10 +105,14 @@ struct NetworkInfo {
     target_group: String,
     ambition: String,
     initiator: String,
+    initiator_label: String,
     approach: String,
+    approach_label: String,
     perspective: String,
+    perspective_label: String,
     kartrekker_role: String,
     funding: String,
+    funding_label: String,
     funded_until: String,
     phase: String,
     phase_label: String,
@@ -129,6 +135,7 @@ struct Timeline {
     years: Vec<i32>,
     year_positions: Vec<f64>,
     today_position: f64,
+    alt: String,
 }
 
 #[derive(Serialize)]
@@ -219,6 +226,9 @@ struct Spider {
     to: Vec<Option<f64>>,
     n: usize,
     suppressed: bool,
+    suppressed_reason: String,
+    min: f64,
+    max: f64,
     alt: String,
 }
 
@@ -258,6 +268,7 @@ struct WaveLine {
     ci_low: Option<f64>,
     ci_high: Option<f64>,
     suppressed: bool,
+    suppressed_reason: String,
 }
 
 #[derive(Serialize)]
@@ -270,6 +281,7 @@ struct CutoffLine {
     ci_low: Option<f64>,
     ci_high: Option<f64>,
     suppressed: bool,
+    suppressed_reason: String,
 }
 
 #[derive(Serialize)]
@@ -298,6 +310,7 @@ struct AspectWave {
     ci_low: Option<f64>,
     ci_high: Option<f64>,
     suppressed: bool,
+    suppressed_reason: String,
 }
 
 #[derive(Serialize)]
@@ -317,7 +330,16 @@ struct Activity {
 #[derive(Serialize)]
 struct MatchSection {
     alt: String,
-    rows: Vec<MatchRow>,
+    rows: Vec<MatchLine>,
+}
+
+#[derive(Serialize)]
+struct MatchLine {
+    #[serde(flatten)]
+    row: MatchRow,
+    /// The row of all years together.
+    is_total: bool,
+    period_label: String,
 }
 
 #[derive(Serialize)]
@@ -330,6 +352,7 @@ struct QuestionSection {
 #[derive(Serialize)]
 struct QuarterLine {
     quarter: String,
+    quarter_label: String,
     questions: usize,
     non_medical: Option<usize>,
     non_medical_in_community: Option<usize>,
@@ -337,6 +360,7 @@ struct QuarterLine {
     ci_low: Option<f64>,
     ci_high: Option<f64>,
     suppressed: bool,
+    suppressed_reason: String,
 }
 
 #[derive(Serialize)]
@@ -356,6 +380,7 @@ struct ChangeLine {
 
 #[derive(Serialize)]
 struct Methods {
+    min_n: usize,
     inputs: Vec<InputLine>,
     instruments: Vec<InstrumentNote>,
     settings: Vec<Setting>,
@@ -388,6 +413,51 @@ fn phase_label(phase: Phase, nl: bool) -> &'static str {
         Phase::Shaping => t(nl, "Vormgeven", "Shaping"),
         Phase::Deepening => t(nl, "Verdiepen", "Deepening"),
         Phase::Anchoring => t(nl, "Verankeren", "Anchoring"),
+    }
+}
+
+fn initiator_label(v: Initiator, nl: bool) -> &'static str {
+    match v {
+        Initiator::Citizens => t(nl, "Inwoners", "Residents"),
+        Initiator::Professionals => t(nl, "Professionals", "Professionals"),
+        Initiator::GeneralPractitioner => t(nl, "Huisarts", "General practitioner"),
+        Initiator::Municipality => t(nl, "Gemeente", "Municipality"),
+    }
+}
+
+fn approach_label(v: Approach, nl: bool) -> &'static str {
+    match v {
+        Approach::BottomUp => t(
+            nl,
+            "Bottom-up (vanuit inwoners)",
+            "Bottom-up (from residents)",
+        ),
+        Approach::TopDown => t(
+            nl,
+            "Top-down (vanuit professionals)",
+            "Top-down (from professionals)",
+        ),
+        Approach::CommunityUp => t(
+            nl,
+            "Community-up (alle domeinen samen)",
+            "Community-up (all domains together)",
+        ),
+    }
+}
+
+fn perspective_label(v: Perspective, nl: bool) -> &'static str {
+    match v {
+        Perspective::AroundThePerson => t(nl, "Rond de persoon", "Around the person"),
+        Perspective::NeighbourhoodIssue => t(nl, "Wijkvraagstuk", "Neighbourhood issue"),
+        Perspective::RegionalPopulation => t(nl, "Populatie in de regio", "Regional population"),
+        Perspective::ScaleTheme => t(nl, "Schaalthema", "Theme at scale"),
+    }
+}
+
+fn funding_label(v: Funding, nl: bool) -> &'static str {
+    match v {
+        Funding::Temporary => t(nl, "Tijdelijk", "Temporary"),
+        Funding::Structural => t(nl, "Structureel", "Structural"),
     }
 }
 
@@ -523,6 +593,22 @@ impl RunContext<'_> {
                 .initiator
                 .map(|v| v.code().to_owned())
                 .unwrap_or_else(unknown),
+            initiator_label: n
+                .initiator
+                .map(|v| initiator_label(v, nl).to_owned())
+                .unwrap_or_else(unknown),
+            approach_label: n
+                .approach
+                .map(|v| approach_label(v, nl).to_owned())
+                .unwrap_or_else(unknown),
+            perspective_label: n
+                .perspective
+                .map(|v| perspective_label(v, nl).to_owned())
+                .unwrap_or_else(unknown),
+            funding_label: n
+                .funding
+                .map(|v| funding_label(v, nl).to_owned())
+                .unwrap_or_else(unknown),
             approach: n
                 .approach
                 .map(|v| v.code().to_owned())
@@ -609,7 +695,37 @@ impl RunContext<'_> {
                     .unwrap_or(0.0)
             })
             .collect();
+        let nl = self.nl;
+        let reached: Vec<String> = self
+            .phase_dates(id)
+            .into_iter()
+            .filter(|(_, d)| *d <= self.date)
+            .map(|(p, d)| format!("{} {}", phase_label(p, nl), short_month(d, nl)))
+            .collect();
+        let alt = if reached.is_empty() {
+            t(
+                nl,
+                "Tijdlijn van de fasen: het register noemt nog geen fase van dit netwerk.",
+                "Timeline of the phases: the register names no phase of this network yet.",
+            )
+            .to_owned()
+        } else if nl {
+            format!(
+                "Tijdlijn van de fasen van het netwerk, {} tot {}: {}.",
+                span.0.year(),
+                span.1.year(),
+                reached.join("; ")
+            )
+        } else {
+            format!(
+                "Timeline of the network's phases, {} to {}: {}.",
+                span.0.year(),
+                span.1.year(),
+                reached.join("; ")
+            )
+        };
         Timeline {
+            alt,
             start_label: span.0.year().to_string(),
             end_label: span.1.year().to_string(),
             years,
@@ -658,16 +774,16 @@ impl RunContext<'_> {
                 None
             };
             let basis = match present {
-                Some(true) => format!("{}: {}", t(nl, "partner", "partner"), names.join(", ")),
+                Some(true) => format!("{}: {}", t(nl, "Partner", "Partner"), names.join(", ")),
                 Some(false) => format!(
                     "{} {}",
-                    t(nl, "geen partner in het domein", "no partner in the domain"),
-                    domain.code()
+                    t(nl, "Geen partner in het domein", "No partner in the domain"),
+                    domain_label(domain, nl).to_lowercase()
                 ),
                 None => t(
                     nl,
-                    "geen partners in het register",
-                    "no partners in the register",
+                    "Het register noemt geen partners",
+                    "The register names no partners",
                 )
                 .to_owned(),
             };
@@ -695,13 +811,22 @@ impl RunContext<'_> {
         };
         let funding_basis = match (n.funding, n.funded_until) {
             (Some(f), Some(until)) => format!(
-                "financiering: {} ({} {})",
-                f.code(),
+                "{}: {} ({} {})",
+                t(nl, "Financiering", "Funding"),
+                funding_label(f, nl).to_lowercase(),
                 t(nl, "tot", "until"),
                 long_date(until, nl)
             ),
-            (Some(f), None) => format!("financiering: {}", f.code()),
-            (None, _) => format!("financiering: {}", t(nl, "niet ingevuld", "not filled in")),
+            (Some(f), None) => format!(
+                "{}: {}",
+                t(nl, "Financiering", "Funding"),
+                funding_label(f, nl).to_lowercase()
+            ),
+            (None, _) => format!(
+                "{}: {}",
+                t(nl, "Financiering", "Funding"),
+                t(nl, "niet ingevuld", "not filled in")
+            ),
         };
         vec![
             field_item(
@@ -712,7 +837,12 @@ impl RunContext<'_> {
                 ),
                 n.kartrekker_independent,
                 format!(
-                    "kartrekker_onafhankelijk: {}",
+                    "{}: {}",
+                    t(
+                        nl,
+                        "Kartrekker onafhankelijk volgens het register",
+                        "Kartrekker independent according to the register"
+                    ),
                     yes_no(n.kartrekker_independent)
                 ),
             ),
@@ -736,7 +866,12 @@ impl RunContext<'_> {
                 ),
                 yes_no_unknown(n.residents_from_start),
                 format!(
-                    "inwoners_vanaf_start: {}",
+                    "{}: {}",
+                    t(
+                        nl,
+                        "Inwoners vanaf de start betrokken volgens het register",
+                        "Residents involved from the start according to the register"
+                    ),
                     yes_no(yes_no_unknown(n.residents_from_start))
                 ),
             ),
@@ -753,7 +888,12 @@ impl RunContext<'_> {
                 ),
                 yes_no_unknown(n.written_ambition),
                 format!(
-                    "schriftelijke_ambitie: {}",
+                    "{}: {}",
+                    t(
+                        nl,
+                        "Ambitie op papier volgens het register",
+                        "Ambition in writing according to the register"
+                    ),
                     yes_no(yes_no_unknown(n.written_ambition))
                 ),
             ),
@@ -967,6 +1107,25 @@ impl RunContext<'_> {
             .unwrap_or_else(|| wave.to_owned())
     }
 
+    /// Why a figure on `n` respondents is not shown (empty when it is).
+    fn small_reason(&self, suppressed: bool, n: usize) -> String {
+        match (suppressed, n < self.min_n, self.nl) {
+            (false, _, _) => String::new(),
+            (true, true, true) => {
+                format!("niet getoond: {n} respondenten, minder dan {}", self.min_n)
+            }
+            (true, true, false) => {
+                format!("not shown: {n} respondents, fewer than {}", self.min_n)
+            }
+            (true, false, nl) => t(
+                nl,
+                "niet getoond: anders terug te rekenen uit de andere cijfers",
+                "not shown: it could otherwise be worked out from the other figures",
+            )
+            .to_owned(),
+        }
+    }
+
     fn suppressed_reason(&self, row: &BeforeAfterRow) -> String {
         let n = if row.paired {
             row.n_paired
@@ -1026,6 +1185,7 @@ impl RunContext<'_> {
                 ci_low: w.ci_low,
                 ci_high: w.ci_high,
                 suppressed: w.suppressed,
+                suppressed_reason: self.small_reason(w.suppressed, w.n),
             })
             .collect();
         let cutoffs: Vec<CutoffLine> = result
@@ -1054,6 +1214,7 @@ impl RunContext<'_> {
                     ci_low: c.ci_low,
                     ci_high: c.ci_high,
                     suppressed: c.suppressed,
+                    suppressed_reason: self.small_reason(c.suppressed, c.n),
                 }
             })
             .collect();
@@ -1180,7 +1341,21 @@ impl RunContext<'_> {
                 pair.len()
             )
         };
+        let range = pair
+            .first()
+            .and_then(|r| instrument.scale(&r.scale))
+            .map_or((0.0, 10.0), |s| s.range);
         Spider {
+            suppressed_reason: if suppressed {
+                pair.iter()
+                    .find(|r| r.suppressed)
+                    .map(|r| self.suppressed_reason(r))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            },
+            min: range.0,
+            max: range.1,
             axes: pair
                 .iter()
                 .map(|r| self.scale_label(instrument, &r.scale))
@@ -1449,6 +1624,10 @@ impl RunContext<'_> {
                                 ci_low: row.and_then(|w| w.ci_low),
                                 ci_high: row.and_then(|w| w.ci_high),
                                 suppressed: row.is_none_or(|w| w.suppressed),
+                                suppressed_reason: match row {
+                                    None => t(nl, "geen antwoorden", "no responses").to_owned(),
+                                    Some(w) => self.small_reason(w.suppressed, w.n),
+                                },
                             }
                         })
                         .collect(),
@@ -1706,7 +1885,18 @@ impl RunContext<'_> {
                 } else {
                     format!("Requests and matches per year: {}.", years.join("; "))
                 },
-                rows: match_rows,
+                rows: match_rows
+                    .into_iter()
+                    .map(|row| MatchLine {
+                        is_total: row.period == ALL_YEARS,
+                        period_label: if row.period == ALL_YEARS {
+                            t(nl, "alle jaren", "all years").to_owned()
+                        } else {
+                            row.period.clone()
+                        },
+                        row,
+                    })
+                    .collect(),
             }
         });
         let quarter_rows: Vec<&QuarterRow> = self
@@ -1770,6 +1960,26 @@ impl RunContext<'_> {
                         ci_low: q.ci_low,
                         ci_high: q.ci_high,
                         suppressed: q.suppressed,
+                        quarter_label: if nl {
+                            q.quarter.replace("-Q", "-K")
+                        } else {
+                            q.quarter.clone()
+                        },
+                        suppressed_reason: if q.suppressed {
+                            if nl {
+                                format!(
+                                    "niet getoond: minder dan {} niet-medische vragen",
+                                    self.min_n
+                                )
+                            } else {
+                                format!(
+                                    "not shown: fewer than {} non-medical questions",
+                                    self.min_n
+                                )
+                            }
+                        } else {
+                            String::new()
+                        },
                     })
                     .collect(),
                 change,
@@ -2055,6 +2265,7 @@ impl RunContext<'_> {
             ]
         };
         Methods {
+            min_n: self.min_n,
             inputs: self.inputs.to_vec(),
             instruments,
             settings,
