@@ -282,7 +282,7 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, PipelineError
             name.clone(),
             Input {
                 name,
-                path: dir.join(input.path.trim()),
+                path: tidy_path(&dir.join(input.path.trim())),
                 kind: input.kind,
                 instrument,
             },
@@ -401,6 +401,26 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, PipelineError
     })
 }
 
+/// `pipelines/../sample-data/x` → `sample-data/x`: `..` after a named
+/// directory cancels it (lexically; for messages a reader can follow).
+fn tidy_path(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
 /// A TOML error as one line with the line number.
 fn toml_message(error: &toml::de::Error, text: &str) -> String {
     let message = error.message().trim().replace('\n', " ");
@@ -461,6 +481,16 @@ workbook = { file = "t.xlsx" }
         assert_eq!(p.outputs.profiles.as_deref(), Some(&["kwb".to_owned()][..]));
         assert_eq!(p.outputs.workbook.as_deref(), Some("t.xlsx"));
         assert!(p.outputs.tables);
+    }
+
+    #[test]
+    fn paths_read_as_a_person_writes_them() {
+        assert_eq!(
+            tidy_path(Path::new("pipelines/../sample-data/./x.xlsx")),
+            PathBuf::from("sample-data/x.xlsx")
+        );
+        assert_eq!(tidy_path(Path::new("../a/b")), PathBuf::from("../a/b"));
+        assert_eq!(tidy_path(Path::new("/p/../q")), PathBuf::from("/q"));
     }
 
     #[test]

@@ -385,6 +385,17 @@ struct IndicatorLine {
     n_gemeente: Option<u32>,
     missing_reason: &'static str,
     distribution: Option<DistributionOut>,
+    /// The year of the value.
+    period: Option<i32>,
+    /// The values of the same series in every year given, oldest first;
+    /// empty when only one year was given.
+    trend: Vec<TrendPoint>,
+}
+
+#[derive(Serialize)]
+struct TrendPoint {
+    period: i32,
+    value: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -508,127 +519,156 @@ impl<'a> ReportContext<'a> {
                 .iter()
                 .filter(|i| i.theme == theme)
             {
-                // The latest period of each age group of the indicator.
-                let mut candidates: Vec<&&ProfileRow> = rows
-                    .iter()
-                    .filter(|r| *r.indicator == *indicator.id)
-                    .collect();
-                candidates.sort_by_key(|r| std::cmp::Reverse(r.period));
-                let Some(row) = candidates.first() else {
-                    continue;
-                };
-                let (unit, digits) = unit_label(&row.unit, nl);
-                let label = if nl {
-                    indicator.label_nl.clone()
-                } else {
-                    indicator.label_en.clone()
-                };
-                let label = match row.age_group.as_deref() {
-                    Some(age) if age != "18+" => format!("{label} ({age})"),
-                    _ => label,
-                };
-                let distribution = self
-                    .distributions
-                    .get(&(
-                        row.level,
-                        row.indicator.to_string(),
-                        row.period,
-                        row.age_group.as_deref().map(str::to_owned),
-                    ))
-                    .map(|d| DistributionOut {
-                        min: d.min,
-                        p25: d.p25,
-                        p75: d.p75,
-                        max: d.max,
-                    });
-                if let (Some(v), Some(nl_v)) = (row.value, row.nl_value) {
-                    let relative = if nl_v.abs() > f64::EPSILON {
-                        ((v - nl_v) / nl_v).abs()
-                    } else {
-                        0.0
+                // One line per age group (18+ first), its latest period; the
+                // earlier periods of the same series make its trend.
+                let mut by_age: BTreeMap<(u8, Option<&str>), Vec<&&ProfileRow>> = BTreeMap::new();
+                for r in rows.iter().filter(|r| *r.indicator == *indicator.id) {
+                    let age = r.age_group.as_deref();
+                    let order = match age {
+                        None | Some("18+") => 0,
+                        Some("18-64") => 1,
+                        Some("65+") => 2,
+                        Some(_) => 3,
                     };
-                    let (weight, comparison) = match row.vs_nl {
-                        Comparison::Better
-                        | Comparison::Worse
-                        | Comparison::Higher
-                        | Comparison::Lower => (10.0 + relative, row.vs_nl),
-                        Comparison::NotCompared if matches!(row.quintile_nl, Some(1) | Some(5)) => {
-                            (relative, Comparison::NotCompared)
-                        }
-                        _ => (-1.0, Comparison::Similar),
-                    };
-                    if weight >= 0.0 {
-                        let text = if nl {
-                            format!(
-                                "{}: {}{} in {} tegen {}{} in Nederland{}.",
-                                label,
-                                format_value(v, digits, nl),
-                                if unit == "%" { "%" } else { "" },
-                                name,
-                                format_value(nl_v, digits, nl),
-                                if unit == "%" { "%" } else { "" },
-                                match comparison {
-                                    Comparison::NotCompared => format!(
-                                        " — bij de 20% {} {} van Nederland (geen interval: niet getoetst)",
-                                        if row.quintile_nl == Some(5) {
-                                            "hoogste"
-                                        } else {
-                                            "laagste"
-                                        },
-                                        level_plural
-                                    ),
-                                    c => format!(" ({})", comparison_label(c, nl)),
-                                }
-                            )
-                        } else {
-                            format!(
-                                "{}: {}{} in {} against {}{} in the Netherlands{}.",
-                                label,
-                                format_value(v, digits, nl),
-                                if unit == "%" { "%" } else { "" },
-                                name,
-                                format_value(nl_v, digits, nl),
-                                if unit == "%" { "%" } else { "" },
-                                match comparison {
-                                    Comparison::NotCompared => format!(
-                                        " — among the {} 20% of {} (no interval: not tested)",
-                                        if row.quintile_nl == Some(5) {
-                                            "highest"
-                                        } else {
-                                            "lowest"
-                                        },
-                                        level_plural
-                                    ),
-                                    c => format!(" ({})", comparison_label(c, nl)),
-                                }
-                            )
-                        };
-                        notable.push((
-                            weight,
-                            SummaryItem {
-                                comparison: comparison.id(),
-                                text,
-                            },
-                        ));
-                    }
+                    by_age.entry((order, age)).or_default().push(r);
                 }
-                lines.push(IndicatorLine {
-                    label,
-                    unit_label: unit,
-                    digits,
-                    value: row.value,
-                    lower: row.lower,
-                    upper: row.upper,
-                    gemeente_value: row.gemeente_value,
-                    nl_value: row.nl_value,
-                    vs_nl: row.vs_nl.id(),
-                    vs_nl_label: comparison_label(row.vs_nl, nl),
-                    quintile_nl: row.quintile_nl,
-                    rank_gemeente: row.rank_gemeente,
-                    n_gemeente: row.n_gemeente,
-                    missing_reason: if nl { "onbekend" } else { "unknown" },
-                    distribution,
-                });
+                for series in by_age.into_values() {
+                    let mut candidates = series;
+                    candidates.sort_by_key(|r| std::cmp::Reverse(r.period));
+                    let Some(row) = candidates.first() else {
+                        continue;
+                    };
+                    let trend: Vec<TrendPoint> = if candidates.len() > 1 {
+                        candidates
+                            .iter()
+                            .rev()
+                            .filter_map(|r| {
+                                Some(TrendPoint {
+                                    period: r.period?,
+                                    value: r.value,
+                                })
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let (unit, digits) = unit_label(&row.unit, nl);
+                    let label = if nl {
+                        indicator.label_nl.clone()
+                    } else {
+                        indicator.label_en.clone()
+                    };
+                    let label = match row.age_group.as_deref() {
+                        Some(age) if age != "18+" => format!("{label} ({age})"),
+                        _ => label,
+                    };
+                    let distribution = self
+                        .distributions
+                        .get(&(
+                            row.level,
+                            row.indicator.to_string(),
+                            row.period,
+                            row.age_group.as_deref().map(str::to_owned),
+                        ))
+                        .map(|d| DistributionOut {
+                            min: d.min,
+                            p25: d.p25,
+                            p75: d.p75,
+                            max: d.max,
+                        });
+                    if let (Some(v), Some(nl_v)) = (row.value, row.nl_value) {
+                        let relative = if nl_v.abs() > f64::EPSILON {
+                            ((v - nl_v) / nl_v).abs()
+                        } else {
+                            0.0
+                        };
+                        let (weight, comparison) = match row.vs_nl {
+                            Comparison::Better
+                            | Comparison::Worse
+                            | Comparison::Higher
+                            | Comparison::Lower => (10.0 + relative, row.vs_nl),
+                            Comparison::NotCompared
+                                if matches!(row.quintile_nl, Some(1) | Some(5)) =>
+                            {
+                                (relative, Comparison::NotCompared)
+                            }
+                            _ => (-1.0, Comparison::Similar),
+                        };
+                        if weight >= 0.0 {
+                            let text = if nl {
+                                format!(
+                                    "{}: {}{} in {} tegen {}{} in Nederland{}.",
+                                    label,
+                                    format_value(v, digits, nl),
+                                    if unit == "%" { "%" } else { "" },
+                                    name,
+                                    format_value(nl_v, digits, nl),
+                                    if unit == "%" { "%" } else { "" },
+                                    match comparison {
+                                        Comparison::NotCompared => format!(
+                                            " — bij de 20% {} {} van Nederland (geen interval: niet getoetst)",
+                                            if row.quintile_nl == Some(5) {
+                                                "hoogste"
+                                            } else {
+                                                "laagste"
+                                            },
+                                            level_plural
+                                        ),
+                                        c => format!(" ({})", comparison_label(c, nl)),
+                                    }
+                                )
+                            } else {
+                                format!(
+                                    "{}: {}{} in {} against {}{} in the Netherlands{}.",
+                                    label,
+                                    format_value(v, digits, nl),
+                                    if unit == "%" { "%" } else { "" },
+                                    name,
+                                    format_value(nl_v, digits, nl),
+                                    if unit == "%" { "%" } else { "" },
+                                    match comparison {
+                                        Comparison::NotCompared => format!(
+                                            " — among the {} 20% of {} (no interval: not tested)",
+                                            if row.quintile_nl == Some(5) {
+                                                "highest"
+                                            } else {
+                                                "lowest"
+                                            },
+                                            level_plural
+                                        ),
+                                        c => format!(" ({})", comparison_label(c, nl)),
+                                    }
+                                )
+                            };
+                            notable.push((
+                                weight,
+                                SummaryItem {
+                                    comparison: comparison.id(),
+                                    text,
+                                },
+                            ));
+                        }
+                    }
+                    lines.push(IndicatorLine {
+                        label,
+                        unit_label: unit,
+                        digits,
+                        value: row.value,
+                        lower: row.lower,
+                        upper: row.upper,
+                        gemeente_value: row.gemeente_value,
+                        nl_value: row.nl_value,
+                        vs_nl: row.vs_nl.id(),
+                        vs_nl_label: comparison_label(row.vs_nl, nl),
+                        quintile_nl: row.quintile_nl,
+                        rank_gemeente: row.rank_gemeente,
+                        n_gemeente: row.n_gemeente,
+                        missing_reason: if nl { "onbekend" } else { "unknown" },
+                        distribution,
+                        period: row.period,
+                        trend,
+                    });
+                }
             }
             if !lines.is_empty() {
                 let label = theme_label(theme, nl);
