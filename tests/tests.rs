@@ -7,5 +7,6 @@ mod inspect;
 mod network;
 mod profile;
 mod render;
+mod run;
 mod stats;
 mod workdir;

@@ -1,0 +1,228 @@
+//! `wijkmonitor run`: the example pipeline end to end, identical bytes on a
+//! second run, `--check` on broken inputs, and a failing network that does
+//! not stop the others.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::workdir::{Workdir, fixture, repo};
+
+const NETWORKS: [&str; 10] = [
+    "america",
+    "brummen",
+    "dukenburg",
+    "gemert",
+    "lemmer",
+    "presikhaaf",
+    "ruwaard",
+    "stevenshof",
+    "wedde",
+    "wijchen",
+];
+
+/// Every file under `dir` (relative path → bytes).
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The respondent, request and volunteer codes of the sample data.
+fn pseudonyms() -> Vec<String> {
+    use wijkmonitor::ingest::network::instrument::load_instrument_or_builtin;
+    use wijkmonitor::ingest::network::logs::read_match_log;
+    use wijkmonitor::ingest::network::responses::read_responses;
+    let dir = repo().join("sample-data/netwerken");
+    let mut out = Vec::new();
+    let matches = read_match_log(&dir.join("matches-wedde.xlsx"), None).unwrap();
+    for m in matches.data {
+        out.push(m.request_id);
+        out.extend(m.volunteer);
+    }
+    let instrument = load_instrument_or_builtin("positieve-gezondheid", &repo()).unwrap();
+    let responses = read_responses(
+        &dir.join("antwoorden-positieve-gezondheid.xlsx"),
+        &instrument,
+        None,
+    )
+    .unwrap();
+    out.extend(responses.data.records.into_iter().map(|r| r.respondent));
+    out.sort();
+    out.dedup();
+    assert!(out.len() > 100, "too few pseudonyms read: {}", out.len());
+    out
+}
+
+#[test]
+fn the_example_pipeline_makes_every_report_the_same_twice() {
+    let wd = Workdir::new();
+    let pipeline = repo().join("pipelines/voorbeeld.toml");
+    wd.run([
+        "run".as_ref(),
+        pipeline.as_os_str(),
+        "--out".as_ref(),
+        "a".as_ref(),
+        "--keep-data".as_ref(),
+    ])
+    .expect_code(0)
+    .expect_stdout_contains("10 netwerkrapporten");
+    let a = files(&wd.path().join("a"));
+    let secrets = pseudonyms();
+    for id in NETWORKS {
+        let pdf = &a[&format!("netwerk-{id}.pdf")];
+        assert!(pdf.starts_with(b"%PDF-"), "netwerk-{id}.pdf is no PDF");
+        // The JSON behind each report holds aggregates only: no respondent
+        // pseudonym, request id or volunteer code of the inputs.
+        let json = String::from_utf8(a[&format!("data/netwerk-{id}.json")].clone()).unwrap();
+        for secret in &secrets {
+            assert!(
+                !json.contains(&format!("\"{secret}\"")) && !json.contains(&format!(" {secret} ")),
+                "netwerk-{id}.json holds the pseudonym {secret:?}"
+            );
+        }
+    }
+    for table in [
+        "networks",
+        "before_after",
+        "waves",
+        "cutoffs",
+        "matches",
+        "question_quarters",
+        "community_change",
+        "profile",
+        "costs",
+    ] {
+        for ext in ["csv", "parquet"] {
+            assert!(
+                a.contains_key(&format!("tables/{table}.{ext}")),
+                "no tables/{table}.{ext}"
+            );
+        }
+    }
+    assert!(a.contains_key("wijkmonitor-tabellen.xlsx"));
+    assert!(a.keys().any(|k| k.starts_with("profiel-WK082801")));
+    assert!(
+        !a.keys().any(|k| k.contains(".tmp")),
+        "temporary files left: {:?}",
+        a.keys().collect::<Vec<_>>()
+    );
+    let networks = String::from_utf8(a["tables/networks.csv"].clone()).unwrap();
+    assert_eq!(networks.lines().count(), 11, "{networks}");
+
+    // The same inputs give the same bytes.
+    wd.run([
+        "run".as_ref(),
+        pipeline.as_os_str(),
+        "--out".as_ref(),
+        "b".as_ref(),
+        "--keep-data".as_ref(),
+        "-q".as_ref(),
+    ])
+    .expect_code(0);
+    let b = files(&wd.path().join("b"));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(bytes == &b[name], "{name} differs between two runs");
+    }
+}
+
+#[test]
+fn check_lists_every_problem_and_writes_nothing() {
+    let wd = Workdir::new();
+    let toml = format!(
+        r#"
+name = "Kapot"
+[inputs]
+register = {{ path = "{register}", kind = "register" }}
+djg = {{ path = "{djg}", kind = "responses", instrument = "eenzaamheid-djg6" }}
+matches = {{ path = "{matches}", kind = "matches" }}
+weg = {{ path = "bestaat-niet.xlsx", kind = "questions" }}
+pg = {{ path = "{djg}", kind = "responses", instrument = "spinnenweb" }}
+"#,
+        register = fixture("network/register.xlsx").display(),
+        djg = fixture("network/antwoorden-eenzaamheid-fout.xlsx").display(),
+        matches = fixture("network/matches-fout.xlsx").display(),
+    );
+    wd.write("kapot.toml", toml);
+    let run = wd.run(["run", "--check", "kapot.toml", "--out", "uit"]);
+    run.expect_code(1)
+        // cells of the responses and the match log, with row and column
+        .expect_stderr_contains("row 6, column \"djg_leegte\": error: expected one of ja, min of meer, nee, found \"soms\"")
+        .expect_stderr_contains("row 8, column \"netwerk\": error: the network \"lemmer\" is not in the register")
+        .expect_stderr_contains("row 6, column \"tevredenheid\": error: expected a whole number from 1 to 5, found \"goed\"")
+        // a missing file and an unknown instrument, each named
+        .expect_stderr_contains("weg: error:")
+        .expect_stderr_contains("bestaat-niet.xlsx")
+        .expect_stderr_contains("pg: error: the instrument \"spinnenweb\"")
+        .expect_stdout_contains("5 inputs, 2 cannot be read, 10 errors");
+    assert!(!wd.path().join("uit").exists(), "--check wrote output");
+
+    // A broken pipeline file: every problem at once.
+    wd.write(
+        "fout.toml",
+        "name = \"x\"\n[settings]\nmin_n = 0\n[inputs]\nr = { path = \"r.xlsx\", kind = \"registr\" }\n",
+    );
+    wd.run(["run", "--check", "fout.toml"])
+        .expect_code(1)
+        .expect_stderr_contains("fout.toml: line 5:")
+        .expect_stderr_contains("registr");
+}
+
+#[test]
+fn a_failing_network_does_not_stop_the_others() {
+    let wd = Workdir::new();
+    std::fs::create_dir(wd.path().join("sjablonen")).unwrap();
+    // A template that fails for one network only.
+    wd.write(
+        "sjablonen/netwerk.typ",
+        "#let data = json(\"data.json\")\n\
+         #set document(title: data.network.name)\n\
+         #if data.network.id == \"wedde\" { panic(\"kapot voor wedde\") }\n\
+         = #data.network.name\n",
+    );
+    let pipeline = repo().join("pipelines/voorbeeld.toml");
+    let run = wd.run([
+        "run".as_ref(),
+        pipeline.as_os_str(),
+        "--out".as_ref(),
+        "uit".as_ref(),
+        "--templates".as_ref(),
+        "sjablonen".as_ref(),
+        "--network".as_ref(),
+        "wedde".as_ref(),
+        "ruwaard".as_ref(),
+        "gemert".as_ref(),
+    ]);
+    run.expect_code(1)
+        .expect_stderr_contains("report of network wedde")
+        .expect_stderr_contains("kapot voor wedde");
+    let out = files(&wd.path().join("uit"));
+    assert!(out.contains_key("netwerk-ruwaard.pdf"));
+    assert!(out.contains_key("netwerk-gemert.pdf"));
+    assert!(!out.contains_key("netwerk-wedde.pdf"));
+    assert!(!out.keys().any(|k| k.contains(".tmp")));
+
+    wd.run([
+        "run".as_ref(),
+        pipeline.as_os_str(),
+        "--network".as_ref(),
+        "oss".as_ref(),
+    ])
+    .expect_code(1)
+    .expect_stderr_contains("the register has no network \"oss\"; its networks are: ruwaard");
+}
