@@ -121,6 +121,7 @@ fn the_example_pipeline_makes_every_report_the_same_twice() {
         "temporary files left: {:?}",
         a.keys().collect::<Vec<_>>()
     );
+    summaries_agree_with_the_tables(&a);
     let networks = String::from_utf8(a["tables/networks.csv"].clone()).unwrap();
     assert_eq!(networks.lines().count(), 11, "{networks}");
 
@@ -139,6 +140,72 @@ fn the_example_pipeline_makes_every_report_the_same_twice() {
     for (name, bytes) in &a {
         assert!(bytes == &b[name], "{name} differs between two runs");
     }
+}
+
+/// Every figure of a report's residents section is a row of
+/// `before_after.csv`, and every statement of a change in the summary rests
+/// on a p-value below 0.05 of that row, quoting its means.
+fn summaries_agree_with_the_tables(out: &BTreeMap<String, Vec<u8>>) {
+    let mut reader = csv::Reader::from_reader(&out["tables/before_after.csv"][..]);
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let number = |r: &csv::StringRecord, name: &str| r[col(name)].parse::<f64>().ok();
+    let mut statements = 0;
+    for id in NETWORKS {
+        let json: serde_json::Value =
+            serde_json::from_slice(&out[&format!("data/netwerk-{id}.json")]).unwrap();
+        for block in json["residents"].as_array().unwrap() {
+            let instrument = block["instrument"].as_str().unwrap();
+            for scale in block["scales"].as_array().unwrap() {
+                let Some(mean_from) = scale["mean_from"].as_f64() else {
+                    assert!(scale["suppressed"].as_bool().unwrap());
+                    continue;
+                };
+                let row = rows
+                    .iter()
+                    .find(|r| {
+                        &r[col("network_id")] == id
+                            && &r[col("instrument")] == instrument
+                            && &r[col("group")] == "alle"
+                            && number(r, "mean_from").is_some_and(|m| {
+                                (m - mean_from).abs() <= 1e-12 * mean_from.abs().max(1.0)
+                            })
+                    })
+                    .unwrap_or_else(|| panic!("{id} {instrument} {scale}: no such row"));
+                for field in ["p_ttest", "ci_low", "ci_high", "mean_to"] {
+                    let (table, report) = (number(row, field), scale[field].as_f64());
+                    assert!(
+                        match (table, report) {
+                            (Some(t), Some(r)) => (t - r).abs() <= 1e-12 * r.abs().max(1.0),
+                            (t, r) => t == r,
+                        },
+                        "{id} {instrument} {field}: table {table:?}, report {report:?}"
+                    );
+                }
+                let label = scale["label"].as_str().unwrap().to_lowercase();
+                for statement in json["summary"].as_array().unwrap() {
+                    let text = statement["text"].as_str().unwrap();
+                    let direction = statement["direction"].as_str().unwrap();
+                    if statement["topic"] == "residents"
+                        && (direction == "better" || direction == "worse")
+                        && text.starts_with(block["name"].as_str().unwrap())
+                        && text.contains(&format!("— {label} "))
+                    {
+                        statements += 1;
+                        assert!(scale["p_ttest"].as_f64().unwrap() < 0.05, "{id}: {text}");
+                        let digits = scale["digits"].as_u64().unwrap() as usize;
+                        let shown = format!("{mean_from:.digits$}").replace('.', ",");
+                        assert!(text.contains(&shown), "{id}: {text} lacks {shown}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        statements >= 5,
+        "only {statements} statements of change were checked"
+    );
 }
 
 #[test]

@@ -1448,12 +1448,12 @@ impl RunContext<'_> {
                 topic_label,
                 text: if nl {
                     format!(
-                        "{name}: te weinig inwoners met beide metingen ({}: n = {n}, drempel {}) om iets te zeggen over verandering.",
+                        "{name} — te weinig inwoners met beide metingen ({}: n = {n}, drempel {}) om iets te zeggen over verandering.",
                         first.wave_to, self.min_n
                     )
                 } else {
                     format!(
-                        "{name}: too few residents with both measurements ({}: n = {n}, threshold {}) to say anything about change.",
+                        "{name} — too few residents with both measurements ({}: n = {n}, threshold {}) to say anything about change.",
                         first.wave_to, self.min_n
                     )
                 },
@@ -1513,8 +1513,8 @@ impl RunContext<'_> {
             };
             let text = if nl {
                 format!(
-                    "{} ({name}) {verb} van {} naar {} ({} tot {}; verschil {}{ci}; n = {} {who}).",
-                    self.scale_label(instrument, &r.scale),
+                    "{name} — {} {verb} van {} naar {} ({} tot {}; verschil {}{ci}; n = {} {who}).",
+                    lower_first(&self.scale_label(instrument, &r.scale)),
                     num(a, digits, nl),
                     num(b, digits, nl),
                     r.wave_from,
@@ -1524,8 +1524,8 @@ impl RunContext<'_> {
                 )
             } else {
                 format!(
-                    "{} ({name}) {verb} from {} to {} ({} to {}; difference {}{ci}; n = {} {who}).",
-                    self.scale_label(instrument, &r.scale),
+                    "{name} — {} {verb} from {} to {} ({} to {}; difference {}{ci}; n = {} {who}).",
+                    lower_first(&self.scale_label(instrument, &r.scale)),
                     num(a, digits, nl),
                     num(b, digits, nl),
                     r.wave_from,
@@ -1548,14 +1548,14 @@ impl RunContext<'_> {
             let text = if statements.is_empty() {
                 if nl {
                     format!(
-                        "{name}: geen aantoonbare verandering tussen {} en {} op de {rest} {} (n = {n}).",
+                        "{name} — geen aantoonbare verandering tussen {} en {} op de {rest} {} (n = {n}).",
                         first.wave_from,
                         first.wave_to,
                         if rest == 1 { "schaal" } else { "schalen" }
                     )
                 } else {
                     format!(
-                        "{name}: no demonstrable change between {} and {} on the {rest} {} (n = {n}).",
+                        "{name} — no demonstrable change between {} and {} on the {rest} {} (n = {n}).",
                         first.wave_from,
                         first.wave_to,
                         if rest == 1 { "scale" } else { "scales" }
@@ -1563,12 +1563,12 @@ impl RunContext<'_> {
                 }
             } else if nl {
                 format!(
-                    "{name}: op {rest} andere {} geen aantoonbare verandering (n = {n}).",
+                    "{name} — op {rest} andere {} geen aantoonbare verandering (n = {n}).",
                     if rest == 1 { "schaal" } else { "schalen" }
                 )
             } else {
                 format!(
-                    "{name}: no demonstrable change on {rest} other {} (n = {n}).",
+                    "{name} — no demonstrable change on {rest} other {} (n = {n}).",
                     if rest == 1 { "scale" } else { "scales" }
                 )
             };
@@ -1725,7 +1725,19 @@ impl RunContext<'_> {
                 .to_owned(),
             );
         };
-        let pair = self.main_pair(id, result);
+        let instrument = &result.instrument;
+        // The aspects, not the total score over all items.
+        let is_total = |scale: &str| {
+            instrument.scales.len() > 1
+                && instrument
+                    .scale(scale)
+                    .is_some_and(|s| s.items.len() == instrument.items.len())
+        };
+        let pair: Vec<&BeforeAfterRow> = self
+            .main_pair(id, result)
+            .into_iter()
+            .filter(|r| !is_total(&r.scale))
+            .collect();
         let shown: Vec<&&BeforeAfterRow> = pair.iter().filter(|r| !r.suppressed).collect();
         let Some(first) = pair.first() else {
             return none(
@@ -1782,7 +1794,6 @@ impl RunContext<'_> {
             })
             .max()
             .unwrap_or(0);
-        let instrument = &result.instrument;
         let from_label = self.wave_label(instrument, &first.wave_from);
         let to_label = self.wave_label(instrument, &first.wave_to);
         let mut text = if nl {
@@ -2272,6 +2283,19 @@ impl RunContext<'_> {
             paragraphs,
             problems: self.unreadable.to_vec(),
         }
+    }
+}
+
+/// `Meedoen` → `meedoen` (inside a sentence); an acronym stays as it is.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => a
+            .to_lowercase()
+            .chain(std::iter::once(b))
+            .chain(chars)
+            .collect(),
+        _ => text.to_owned(),
     }
 }
 
