@@ -22,7 +22,7 @@ use crate::ingest::network::register::{
     Approach, Domain, Funding, Initiator, Network, Perspective, Phase, Register,
 };
 use crate::render::words::{
-    comparison_label, format_value, level_words, long_date, short_month, signed, unit_label,
+    bound, comparison_label, format_value, level_words, long_date, short_month, signed, unit_label,
 };
 
 /// The results of one instrument over all networks of a run.
@@ -299,6 +299,8 @@ struct Collaboration {
 #[derive(Serialize)]
 struct AspectLine {
     label: String,
+    /// The total score over all items, not one of the aspects.
+    is_total: bool,
     waves: Vec<AspectWave>,
 }
 
@@ -578,6 +580,7 @@ impl RunContext<'_> {
         let nl = self.nl;
         let phase = self.register.phase_on(&n.id, self.date);
         let unknown = || t(nl, "onbekend", "unknown").to_owned();
+        let unknown_label = || t(nl, "Onbekend", "Unknown").to_owned();
         NetworkInfo {
             id: n.id.clone(),
             name: n.name.clone(),
@@ -589,39 +592,30 @@ impl RunContext<'_> {
                 .unwrap_or_else(unknown),
             target_group: n.target_group.clone().unwrap_or_default(),
             ambition: n.ambition.clone().unwrap_or_default(),
-            initiator: n
-                .initiator
-                .map(|v| v.code().to_owned())
-                .unwrap_or_else(unknown),
+            initiator: n.initiator.map(|v| v.code().to_owned()).unwrap_or_default(),
             initiator_label: n
                 .initiator
                 .map(|v| initiator_label(v, nl).to_owned())
-                .unwrap_or_else(unknown),
+                .unwrap_or_else(unknown_label),
             approach_label: n
                 .approach
                 .map(|v| approach_label(v, nl).to_owned())
-                .unwrap_or_else(unknown),
+                .unwrap_or_else(unknown_label),
             perspective_label: n
                 .perspective
                 .map(|v| perspective_label(v, nl).to_owned())
-                .unwrap_or_else(unknown),
+                .unwrap_or_else(unknown_label),
             funding_label: n
                 .funding
                 .map(|v| funding_label(v, nl).to_owned())
-                .unwrap_or_else(unknown),
-            approach: n
-                .approach
-                .map(|v| v.code().to_owned())
-                .unwrap_or_else(unknown),
+                .unwrap_or_else(unknown_label),
+            approach: n.approach.map(|v| v.code().to_owned()).unwrap_or_default(),
             perspective: n
                 .perspective
                 .map(|v| v.code().to_owned())
-                .unwrap_or_else(unknown),
+                .unwrap_or_default(),
             kartrekker_role: n.kartrekker_role.clone().unwrap_or_else(unknown),
-            funding: n
-                .funding
-                .map(|v| v.code().to_owned())
-                .unwrap_or_else(unknown),
+            funding: n.funding.map(|v| v.code().to_owned()).unwrap_or_default(),
             funded_until: n.funded_until.map(|d| long_date(d, nl)).unwrap_or_default(),
             phase: phase.map(|p| p.code().to_owned()).unwrap_or_default(),
             phase_label: phase
@@ -686,7 +680,10 @@ impl RunContext<'_> {
     fn timeline(&self, id: &str, start: Option<NaiveDate>) -> Timeline {
         use chrono::Datelike;
         let span = self.span(id, start);
-        let years: Vec<i32> = (span.0.year()..=span.1.year()).collect();
+        // Year ticks on 1 January, within the axis.
+        let years: Vec<i32> = (span.0.year()..=span.1.year())
+            .filter(|&y| NaiveDate::from_ymd_opt(y, 1, 1).is_some_and(|d| d >= span.0))
+            .collect();
         let year_positions = years
             .iter()
             .map(|&y| {
@@ -1012,7 +1009,7 @@ impl RunContext<'_> {
             .filter(|r| r.gemeente_code == gemeente && r.category == CostCategory::Total)
             .max_by_key(|r| r.year)?;
         let euro = |v: Option<f64>| {
-            v.map(|v| format!("€ {}", group_thousands(v.round() as i64, nl)))
+            v.map(|v| format!("€\u{a0}{}", group_thousands(v.round() as i64, nl)))
                 .unwrap_or_else(|| "–".to_owned())
         };
         let year = row.year.map(|y| format!(" ({y})")).unwrap_or_default();
@@ -1111,12 +1108,16 @@ impl RunContext<'_> {
     fn small_reason(&self, suppressed: bool, n: usize) -> String {
         match (suppressed, n < self.min_n, self.nl) {
             (false, _, _) => String::new(),
-            (true, true, true) => {
-                format!("niet getoond: {n} respondenten, minder dan {}", self.min_n)
-            }
-            (true, true, false) => {
-                format!("not shown: {n} respondents, fewer than {}", self.min_n)
-            }
+            (true, true, true) => format!(
+                "niet getoond: {n} {}, minder dan {}",
+                if n == 1 { "respondent" } else { "respondenten" },
+                self.min_n
+            ),
+            (true, true, false) => format!(
+                "not shown: {n} {}, fewer than {}",
+                if n == 1 { "respondent" } else { "respondents" },
+                self.min_n
+            ),
             (true, false, nl) => t(
                 nl,
                 "niet getoond: anders terug te rekenen uit de andere cijfers",
@@ -1132,26 +1133,7 @@ impl RunContext<'_> {
         } else {
             row.n_from.min(row.n_to)
         };
-        if n < self.min_n {
-            if self.nl {
-                format!(
-                    "onderdrukt: {n} respondenten, minder dan de drempel van {}",
-                    self.min_n
-                )
-            } else {
-                format!(
-                    "suppressed: {n} respondents, fewer than the threshold of {}",
-                    self.min_n
-                )
-            }
-        } else {
-            t(
-                self.nl,
-                "onderdrukt: anders is een kleine groep terug te rekenen uit de andere cijfers",
-                "suppressed: otherwise a small group could be worked out from the other figures",
-            )
-            .to_owned()
-        }
+        self.small_reason(true, n)
     }
 
     fn instrument_block(&self, id: &str, result: &InstrumentResult) -> InstrumentBlock {
@@ -1348,7 +1330,14 @@ impl RunContext<'_> {
         Spider {
             suppressed_reason: if suppressed {
                 pair.iter()
-                    .find(|r| r.suppressed)
+                    .filter(|r| r.suppressed)
+                    .min_by_key(|r| {
+                        if r.paired {
+                            r.n_paired
+                        } else {
+                            r.n_from.min(r.n_to)
+                        }
+                    })
                     .map(|r| self.suppressed_reason(r))
                     .unwrap_or_default()
             } else {
@@ -1442,19 +1431,19 @@ impl RunContext<'_> {
         };
         let shown: Vec<&&BeforeAfterRow> = pair.iter().filter(|r| !r.suppressed).collect();
         if shown.is_empty() {
-            let n = pair.iter().map(|r| n_of(r)).max().unwrap_or(0);
+            let n = pair.iter().map(|r| n_of(r)).min().unwrap_or(0);
             return vec![Statement {
                 topic: "residents",
                 topic_label,
                 text: if nl {
                     format!(
-                        "{name} — te weinig inwoners met beide metingen ({}: n = {n}, drempel {}) om iets te zeggen over verandering.",
-                        first.wave_to, self.min_n
+                        "{name} — te weinig inwoners met beide metingen ({} en {}: n = {n}, drempel {}) om iets te zeggen over verandering.",
+                        first.wave_from, first.wave_to, self.min_n
                     )
                 } else {
                     format!(
-                        "{name} — too few residents with both measurements ({}: n = {n}, threshold {}) to say anything about change.",
-                        first.wave_to, self.min_n
+                        "{name} — too few residents with both measurements ({} and {}: n = {n}, threshold {}) to say anything about change.",
+                        first.wave_from, first.wave_to, self.min_n
                     )
                 },
                 n: Some(n),
@@ -1492,9 +1481,9 @@ impl RunContext<'_> {
                 (Some(l), Some(h)) => format!(
                     "; 95%-{} {} {} {}",
                     t(nl, "BI", "CI"),
-                    signed(l, digits, nl),
+                    bound(l, digits, nl),
                     t(nl, "tot", "to"),
-                    signed(h, digits, nl)
+                    bound(h, digits, nl)
                 ),
                 _ => String::new(),
             };
@@ -1610,6 +1599,8 @@ impl RunContext<'_> {
                 .iter()
                 .filter(|s| rows.iter().any(|w| w.scale == s.id && w.group == group))
                 .map(|s| AspectLine {
+                    is_total: instrument.scales.len() > 1
+                        && s.items.len() == instrument.items.len(),
                     label: self.scale_label(instrument, &s.id),
                     waves: waves
                         .iter()
@@ -1661,11 +1652,23 @@ impl RunContext<'_> {
             .collect();
         let shown = aspects
             .iter()
-            .filter(|a| a.waves.iter().any(|w| w.mean.is_some()))
+            .filter(|a| !a.is_total && a.waves.iter().any(|w| w.mean.is_some()))
             .count();
-        let alt = if nl {
+        let alt = if shown == 0 {
+            if nl {
+                format!(
+                    "Geen grafiek: bij geen enkele meting ({}) vulden genoeg netwerkpartners de vragenlijst in.",
+                    waves.join(", ")
+                )
+            } else {
+                format!(
+                    "No chart: at no measurement ({}) did enough network partners answer the questionnaire.",
+                    waves.join(", ")
+                )
+            }
+        } else if nl {
             format!(
-                "Gemiddelde score ({}–{}) van {} aspecten van samenwerking per meting ({}); per aspect een staaf per meting met 95%-interval.",
+                "Gemiddelde score ({}–{}) van {} aspecten van samenwerking per meting ({}); per aspect een stip per meting met het 95%-interval.",
                 num(instrument.scales.first().map_or(1.0, |s| s.range.0), 0, nl),
                 num(instrument.scales.first().map_or(5.0, |s| s.range.1), 0, nl),
                 shown,
@@ -1673,7 +1676,7 @@ impl RunContext<'_> {
             )
         } else {
             format!(
-                "Mean score ({}–{}) of {} aspects of collaboration per measurement ({}); per aspect a bar per measurement with 95% interval.",
+                "Mean score ({}–{}) of {} aspects of collaboration per measurement ({}); per aspect a dot per measurement with its 95% interval.",
                 num(instrument.scales.first().map_or(1.0, |s| s.range.0), 0, nl),
                 num(instrument.scales.first().map_or(5.0, |s| s.range.1), 0, nl),
                 shown,
@@ -1750,19 +1753,29 @@ impl RunContext<'_> {
             );
         };
         if shown.is_empty() {
-            let n = pair.iter().map(|r| r.n_from.max(r.n_to)).max().unwrap_or(0);
+            let n = pair
+                .iter()
+                .map(|r| {
+                    if r.paired {
+                        r.n_paired
+                    } else {
+                        r.n_from.min(r.n_to)
+                    }
+                })
+                .min()
+                .unwrap_or(0);
             return Statement {
                 topic: "collaboration",
                 topic_label,
                 text: if nl {
                     format!(
-                        "Te weinig netwerkpartners vulden de vragenlijst over samenwerking in (n = {n}, drempel {}) om uitspraken te doen.",
-                        self.min_n
+                        "Te weinig netwerkpartners vulden de vragenlijst over samenwerking bij {} en {} in (n = {n}, drempel {}) om uitspraken te doen over verandering.",
+                        first.wave_from, first.wave_to, self.min_n
                     )
                 } else {
                     format!(
-                        "Too few network partners answered the collaboration questionnaire (n = {n}, threshold {}) to draw conclusions.",
-                        self.min_n
+                        "Too few network partners answered the collaboration questionnaire at {} and {} (n = {n}, threshold {}) to say anything about change.",
+                        first.wave_from, first.wave_to, self.min_n
                     )
                 },
                 n: Some(n),
@@ -1936,12 +1949,23 @@ impl RunContext<'_> {
                     text: self.change_text(c),
                 });
             let shown: Vec<&&QuarterRow> = quarter_rows.iter().filter(|q| q.pct.is_some()).collect();
+            let quarter = |q: &str| if nl { q.replace("-Q", "-K") } else { q.to_owned() };
             let alt = match (shown.first(), shown.last()) {
+                (Some(a), Some(b)) if shown.len() == 1 && nl => format!(
+                    "Aandeel niet-medische vragen dat in de gemeenschap (inwonerinitiatieven en vrijwilligers) werd afgehandeld, per kwartaal: alleen {} is getoond ({}%); de andere kwartalen hebben te weinig vragen.",
+                    quarter(&a.quarter),
+                    num(b.pct.unwrap_or(0.0), 0, nl)
+                ),
+                (Some(a), Some(b)) if shown.len() == 1 => format!(
+                    "Share of non-medical questions handled in the community (residents' initiatives and volunteers), per quarter: only {} is shown ({}%); the other quarters have too few questions.",
+                    quarter(&a.quarter),
+                    num(b.pct.unwrap_or(0.0), 0, nl)
+                ),
                 (Some(a), Some(b)) if nl => format!(
                     "Aandeel niet-medische vragen dat in de gemeenschap (inwonerinitiatieven en vrijwilligers) werd afgehandeld, per kwartaal met 95%-interval: {} {}% tot {} {}%.",
-                    a.quarter,
+                    quarter(&a.quarter),
                     num(a.pct.unwrap_or(0.0), 0, nl),
-                    b.quarter,
+                    quarter(&b.quarter),
                     num(b.pct.unwrap_or(0.0), 0, nl)
                 ),
                 (Some(a), Some(b)) => format!(
@@ -2042,21 +2066,29 @@ impl RunContext<'_> {
             (Some(l), Some(h)) => format!(
                 " (95%-{} {} {} {})",
                 t(nl, "BI", "CI"),
-                signed(l, 1, nl),
+                bound(l, 1, nl),
                 t(nl, "tot", "to"),
-                signed(h, 1, nl)
+                bound(h, 1, nl)
             ),
             _ => String::new(),
         };
-        let verb = match (d >= 0.0, nl) {
-            (true, true) => "steeg",
-            (false, true) => "daalde",
-            (true, false) => "rose",
-            (false, false) => "fell",
+        let demonstrable = c.ci_low.is_some_and(|l| l > 0.0) || c.ci_high.is_some_and(|h| h < 0.0);
+        let verb = match (demonstrable, d >= 0.0, nl) {
+            (true, true, true) => "steeg",
+            (true, false, true) => "daalde",
+            (true, true, false) => "rose",
+            (true, false, false) => "fell",
+            (false, _, true) => "ging",
+            (false, _, false) => "went",
+        };
+        let tail = match (demonstrable, nl) {
+            (true, _) => "",
+            (false, true) => " Dat verschil is niet aantoonbaar: het interval bevat nul.",
+            (false, false) => " That difference is not demonstrable: the interval contains zero.",
         };
         if nl {
             format!(
-                "Het aandeel niet-medische vragen dat in de gemeenschap werd afgehandeld {verb} van {}% ({}, n = {}) naar {}% ({}, n = {}): {} procentpunt{ci}.",
+                "Het aandeel niet-medische vragen dat in de gemeenschap werd afgehandeld {verb} van {}% ({}, n = {}) naar {}% ({}, n = {}): {} procentpunt{ci}.{tail}",
                 num(a, 1, nl),
                 c.year_first,
                 c.n_first.unwrap_or(0),
@@ -2067,7 +2099,7 @@ impl RunContext<'_> {
             )
         } else {
             format!(
-                "The share of non-medical questions handled in the community {verb} from {}% ({}, n = {}) to {}% ({}, n = {}): {} percentage points{ci}.",
+                "The share of non-medical questions handled in the community {verb} from {}% ({}, n = {}) to {}% ({}, n = {}): {} percentage points{ci}.{tail}",
                 num(a, 1, nl),
                 c.year_first,
                 c.n_first.unwrap_or(0),
@@ -2096,9 +2128,15 @@ impl RunContext<'_> {
                 .median_days_to_match
                 .map(|d| {
                     if nl {
-                        format!("; mediaan {} dagen tot een match", num(d, 0, nl))
+                        format!(
+                            "; mediaan {} dagen tot een match",
+                            num(d, if d.fract() == 0.0 { 0 } else { 1 }, nl)
+                        )
                     } else {
-                        format!("; median {} days to a match", num(d, 0, nl))
+                        format!(
+                            "; median {} days to a match",
+                            num(d, if d.fract() == 0.0 { 0 } else { 1 }, nl)
+                        )
                     }
                 })
                 .unwrap_or_default();

@@ -154,7 +154,7 @@ pub fn short_month(date: NaiveDate, nl: bool) -> String {
         let name = MONTHS_NL[month];
         let short = match month {
             2 => "mrt.".to_owned(),
-            4..=6 => name.to_owned(),
+            4 => name.to_owned(),
             _ => format!("{}.", &name[..3]),
         };
         format!("{short} {}", date.year())
@@ -176,6 +176,16 @@ pub fn signed(v: f64, digits: u8, nl: bool) -> String {
     }
 }
 
+/// An interval bound: like [`signed`], with more decimals (up to four)
+/// where rounding would show a bound that is not zero as zero.
+pub fn bound(v: f64, digits: u8, nl: bool) -> String {
+    let mut d = digits;
+    while d < 4 && v != 0.0 && v.abs() < 0.5 * 10f64.powi(-(d as i32)) {
+        d += 1;
+    }
+    signed(v, d, nl)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,8 +198,15 @@ mod tests {
         assert_eq!(short_month(d, true), "mrt. 2021");
         assert_eq!(
             short_month(NaiveDate::from_ymd_opt(2021, 6, 1).unwrap(), true),
-            "juni 2021"
+            "jun. 2021"
         );
+        assert_eq!(
+            short_month(NaiveDate::from_ymd_opt(2021, 5, 1).unwrap(), true),
+            "mei 2021"
+        );
+        assert_eq!(bound(-0.0017, 2, true), "−0,002");
+        assert_eq!(bound(0.004, 1, true), "+0,004");
+        assert_eq!(bound(0.0, 1, true), "0,0");
         assert_eq!(
             short_month(NaiveDate::from_ymd_opt(2021, 9, 1).unwrap(), true),
             "sep. 2021"
