@@ -130,7 +130,11 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             let status = match &r.content {
                 Err(_) => "cannot be read".to_owned(),
                 Ok(_) if r.problems.is_empty() => "ok".to_owned(),
-                Ok(_) => format!("{} errors, {} warnings", r.errors(), r.warnings()),
+                Ok(_) => format!(
+                    "{}, {}",
+                    plural(r.errors(), "error", "errors"),
+                    plural(r.warnings(), "warning", "warnings")
+                ),
             };
             println!(
                 "{:<24} {:<10} {}  {}",
@@ -141,12 +145,12 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             );
         }
         println!(
-            "{}: {} inputs, {} cannot be read, {} errors, {} warnings",
+            "{}: {} inputs, {} cannot be read, {}, {}",
             pipeline.path.display(),
             reads.len(),
             unreadable.len(),
-            errors,
-            warnings
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
         );
         return Ok(if unreadable.is_empty() && errors == 0 {
             Outcome::Success
@@ -529,6 +533,11 @@ fn read_input<'p>(input: &'p Input, pipeline: &Pipeline, register: Option<&Regis
         },
     };
     read
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn kind_label(kind: InputKind) -> &'static str {

@@ -45,10 +45,7 @@ pub fn write_atomic_with(
 /// the paths written.
 pub fn write_table(df: &mut DataFrame, dir: &Path, name: &str) -> Result<Vec<PathBuf>> {
     let csv_path = dir.join(format!("{name}.csv"));
-    write_atomic_with(&csv_path, |file| {
-        CsvWriter::new(file).include_header(true).finish(df)?;
-        Ok(())
-    })?;
+    write_atomic_with(&csv_path, |file| write_csv(df, file))?;
     let parquet_path = dir.join(format!("{name}.parquet"));
     write_atomic_with(&parquet_path, |file| {
         ParquetWriter::new(file)
@@ -57,6 +54,67 @@ pub fn write_table(df: &mut DataFrame, dir: &Path, name: &str) -> Result<Vec<Pat
         Ok(())
     })?;
     Ok(vec![csv_path, parquet_path])
+}
+
+/// Writes a table as CSV (comma, UTF-8, header row; empty for null).
+/// Numbers are written in Rust's shortest round-trip form, so a value read
+/// back from the CSV is the same `f64` as in the Parquet file.
+fn write_csv(df: &DataFrame, file: &mut fs::File) -> Result<()> {
+    /// A column as the writer reads it, cell by cell.
+    enum Typed<'a> {
+        Float(&'a Float64Chunked),
+        Int(&'a Int64Chunked),
+        Bool(&'a BooleanChunked),
+        Text(&'a StringChunked),
+        Other(&'a Series),
+    }
+    let mut df = df.clone();
+    df.rechunk_mut();
+    let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    writer.write_record(df.get_column_names().iter().map(|n| n.as_str()))?;
+    let columns: Vec<Typed> = df
+        .columns()
+        .iter()
+        .map(|c| {
+            let series = c.as_materialized_series();
+            match series.dtype() {
+                DataType::Float64 => series.f64().map(Typed::Float),
+                DataType::Int64 => series.i64().map(Typed::Int),
+                DataType::Boolean => series.bool().map(Typed::Bool),
+                DataType::String => series.str().map(Typed::Text),
+                _ => Ok(Typed::Other(series)),
+            }
+        })
+        .collect::<PolarsResult<_>>()?;
+    let mut record: Vec<String> = Vec::with_capacity(columns.len());
+    for row in 0..df.height() {
+        record.clear();
+        for column in &columns {
+            record.push(match column {
+                Typed::Float(c) => c.get(row).map(float_text).unwrap_or_default(),
+                Typed::Int(c) => c.get(row).map(|v| v.to_string()).unwrap_or_default(),
+                Typed::Bool(c) => c.get(row).map(|v| v.to_string()).unwrap_or_default(),
+                Typed::Text(c) => c.get(row).unwrap_or_default().to_owned(),
+                Typed::Other(s) => match s.get(row)? {
+                    AnyValue::Null => String::new(),
+                    other => other.to_string(),
+                },
+            });
+        }
+        writer.write_record(&record)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// `3.0`, `0.1`, `1.0513460630657643`: the shortest text that reads back as
+/// the same number, with a decimal point on whole numbers.
+fn float_text(v: f64) -> String {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.1}")
+    } else {
+        v.to_string()
+    }
 }
 
 /// Turns typed result rows (any `Serialize` struct with scalar fields) into a
