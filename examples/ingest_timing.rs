@@ -8,7 +8,7 @@ fn main() {
     let bytes = std::fs::read(&path).expect("read");
     let read = t.elapsed();
     let t = Instant::now();
-    let grid = wijkmonitor::ingest::grid::read_grid_bytes(&path, &bytes).expect("grid");
+    let grid = wijkmonitor::ingest::grid::read_open_data_grid(&path, &bytes).expect("grid");
     let grid_time = t.elapsed();
     let info = wijkmonitor::ingest::source::FileInfo::from_bytes(&path, &bytes);
     let t = Instant::now();

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod cbs_kwb;
 pub mod dates;
+pub mod fast_xlsx;
 pub mod grid;
 pub mod municipalities;
 pub mod network;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::ingest::grid::{Grid, Sheet, read_grid_bytes};
+use crate::ingest::grid::{Grid, Sheet, read_open_data_grid};
 use crate::ingest::tidy::TidyTable;
 use crate::ingest::{cbs_kwb, rivm, vektis};
 use crate::problem::{InputError, Problem};
@@ -231,7 +231,7 @@ pub fn read_dataset(path: &Path, options: &ReadOptions) -> Result<Dataset, Input
             format!("cannot read the file: {e}"),
         )
     })?;
-    let grid = read_grid_bytes(path, &bytes)?;
+    let grid = read_open_data_grid(path, &bytes)?;
     let info = FileInfo::from_bytes(path, &bytes);
     drop(bytes);
     Ok(read_grid_dataset(grid, info, options))

@@ -151,7 +151,7 @@ impl Renderer {
         // typst memoises layout across compilations; without eviction the
         // cache grows with every document of a batch (a gigabyte for a
         // hundred profiles). Entries unused for a few compilations go.
-        typst::comemo::evict(4);
+        typst::comemo::evict(evict_age());
         if pdf.is_empty() {
             bail!("typst produced an empty PDF");
         }
@@ -258,5 +258,17 @@ pub fn document_date(fallback: Option<Datetime>) -> Datetime {
         use chrono::Datelike;
         Datetime::from_ymd(now.year(), now.month() as u8, now.day() as u8)
             .unwrap_or(Datetime::from_ymd(2000, 1, 1).expect("valid date"))
+    })
+}
+
+/// How many compilations an unused entry of typst's cache survives
+/// (`WIJKMONITOR_TYPST_EVICT`, for measuring; default 4).
+fn evict_age() -> usize {
+    static AGE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *AGE.get_or_init(|| {
+        std::env::var("WIJKMONITOR_TYPST_EVICT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(4)
     })
 }
