@@ -231,8 +231,12 @@ pub fn read_dataset(path: &Path, options: &ReadOptions) -> Result<Dataset, Input
             format!("cannot read the file: {e}"),
         )
     })?;
-    let grid = read_open_data_grid(path, &bytes)?;
-    let info = FileInfo::from_bytes(path, &bytes);
+    // The checksum is computed while the workbook is parsed.
+    let (grid, info) = rayon::join(
+        || read_open_data_grid(path, &bytes),
+        || FileInfo::from_bytes(path, &bytes),
+    );
+    let grid = grid?;
     drop(bytes);
     Ok(read_grid_dataset(grid, info, options))
 }
@@ -278,6 +282,11 @@ pub fn read_grid_dataset(grid: Grid, info: FileInfo, options: &ReadOptions) -> D
         }
         dataset.year = Some(year);
         dataset.year_origin = YearOrigin::Override;
+    }
+    // Freeing a large grid (hundreds of thousands of cells) takes tens of
+    // milliseconds that nobody needs to wait for.
+    if grid.sheets.iter().map(|s| s.rows.len()).sum::<usize>() > 10_000 {
+        std::thread::spawn(move || drop(grid));
     }
     dataset
 }
