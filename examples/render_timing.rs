@@ -6,7 +6,8 @@
 //!
 //! `cargo run --release --example render_timing -- TEMPLATE DOCS DATA.json...`
 //! e.g. `netwerk.typ 40 uitvoer/voorbeeld/data/*.json`
-//! (`wijkmonitor run --keep-data` writes such data files).
+//! (`wijkmonitor run --keep-data` writes such data files). `TEMPLATES=DIR`
+//! renders edited copies of the templates instead of the built-in ones.
 use std::time::{Duration, Instant};
 
 use wijkmonitor::render::pdf::{DocumentFile, Renderer, document_date};
@@ -28,7 +29,8 @@ fn main() {
         .map(|path| std::fs::read(path).expect("read a data file"))
         .collect();
     assert!(!files.is_empty(), "give at least one data file");
-    let renderer = Renderer::new(None).expect("renderer");
+    let templates = std::env::var_os("TEMPLATES").map(std::path::PathBuf::from);
+    let renderer = Renderer::new(templates.as_deref()).expect("renderer");
     let date = document_date(None);
     let render = |i: usize| {
         renderer

@@ -191,6 +191,10 @@ pub struct ProfileArgs {
     /// Write the tables only, no PDFs.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Also keep the data each PDF was made from (DIR/data/*.json), to
+    /// preview edited templates with `wijkmonitor render`.
+    #[arg(long)]
+    pub keep_data: bool,
     /// A directory with edited copies of the report templates.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,

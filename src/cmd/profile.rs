@@ -89,7 +89,14 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     let renderer = Renderer::new(args.templates.as_deref())?;
     let date = document_date(None);
     let progress = progress_bar(profiles.area_count(), "profielen", global.quiet);
-    let failures = profiles.render(&renderer, global.lang(), date, &args.out, &progress);
+    let failures = profiles.render(
+        &renderer,
+        global.lang(),
+        date,
+        &args.out,
+        args.keep_data,
+        &progress,
+    );
     progress.finish_and_clear();
     for failure in &failures {
         eprintln!("wijkmonitor: profile {failure}");
@@ -210,13 +217,15 @@ impl<'a> Profiles<'a> {
         Ok(())
     }
 
-    /// Renders `DIR/profiel-<CODE>.pdf` per area; returns the failures.
+    /// Renders `DIR/profiel-<CODE>.pdf` per area (and with `keep_data` its
+    /// data as `DIR/data/profiel-<CODE>.json`); returns the failures.
     pub fn render(
         &self,
         renderer: &Renderer,
         lang: Lang,
         date: typst::foundations::Datetime,
         out: &std::path::Path,
+        keep_data: bool,
         progress: &ProgressBar,
     ) -> Vec<String> {
         let context =
@@ -231,6 +240,12 @@ impl<'a> Profiles<'a> {
         let render = |code: &str, area_rows: &&Vec<&ProfileRow>| -> Result<()> {
             let report = context.report(code, area_rows, &date);
             let json = serde_json::to_vec(&report)?;
+            if keep_data {
+                write_atomic(
+                    &out.join("data").join(format!("profiel-{code}.json")),
+                    &json,
+                )?;
+            }
             let pdf = renderer.pdf(
                 "profiel.typ",
                 vec![DocumentFile {

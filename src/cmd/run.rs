@@ -413,7 +413,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     let mut profiles_written = 0;
     if let (Some(profiles), Some(renderer)) = (&area_profiles, &renderer) {
         let progress = progress_bar(profiles.area_count(), "profielen", quiet);
-        let failed = profiles.render(renderer, lang, typst_date, &out, &progress);
+        let failed = profiles.render(renderer, lang, typst_date, &out, args.keep_data, &progress);
         progress.finish_and_clear();
         profiles_written = profiles.area_count() - failed.len();
         failures.extend(failed.into_iter().map(|f| format!("profile of area {f}")));
