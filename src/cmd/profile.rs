@@ -115,6 +115,15 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     })
 }
 
+/// The care costs of every Vektis file per municipality among `datasets`.
+fn vektis_costs(datasets: &[Dataset]) -> Vec<CareCosts> {
+    datasets
+        .iter()
+        .filter(|d| d.source == SourceKind::VektisZvwGemeente)
+        .filter_map(|d| care_costs(d).ok())
+        .collect()
+}
+
 /// A progress bar over `len` documents, hidden when quiet or for one.
 pub fn progress_bar(len: usize, what: &str, quiet: bool) -> ProgressBar {
     if quiet || len < 2 {
@@ -148,11 +157,7 @@ impl<'a> Profiles<'a> {
     ) -> Result<Profiles<'a>> {
         let data = ProfileData::new(datasets, catalogue);
         let rows = data.select(selection)?;
-        let costs: Vec<CareCosts> = datasets
-            .iter()
-            .filter(|d| d.source == SourceKind::VektisZvwGemeente)
-            .filter_map(|d| care_costs(d).ok())
-            .collect();
+        let costs = vektis_costs(datasets);
         Ok(Profiles {
             datasets,
             catalogue,
@@ -174,11 +179,7 @@ impl<'a> Profiles<'a> {
         let (present, absent): (Vec<String>, Vec<String>) =
             codes.iter().cloned().partition(|c| data.has_area(c));
         let rows = data.select(&AreaSelection::Areas(present))?;
-        let costs: Vec<CareCosts> = datasets
-            .iter()
-            .filter(|d| d.source == SourceKind::VektisZvwGemeente)
-            .filter_map(|d| care_costs(d).ok())
-            .collect();
+        let costs = vektis_costs(datasets);
         Ok((
             Profiles {
                 datasets,
@@ -454,7 +455,7 @@ struct ReportContext<'a> {
     catalogue: &'a IndicatorCatalogue,
     costs: &'a [CareCosts],
     distributions: HashMap<(Level, String, Option<i32>, Option<String>), Distribution>,
-    names: HashMap<String, String>,
+    names: BTreeMap<String, String>,
 }
 
 impl<'a> ReportContext<'a> {
@@ -477,14 +478,7 @@ impl<'a> ReportContext<'a> {
                 distributions.insert(key, d);
             }
         }
-        let mut names = HashMap::new();
-        for d in datasets {
-            for (code, name) in &d.area_names {
-                if !name.is_empty() {
-                    names.entry(code.clone()).or_insert_with(|| name.clone());
-                }
-            }
-        }
+        let names = crate::ingest::source::area_names(datasets);
         ReportContext {
             lang,
             datasets,

@@ -338,14 +338,10 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
                 .iter()
                 .any(|n| pipeline.inputs.get(n).is_some_and(|i| i.kind == kind))
         };
-        let used: Vec<InstrumentResult> = instruments
+        let used: Vec<&InstrumentResult> = instruments
             .iter()
             .filter(|r| report_inputs.iter().any(|n| r.inputs.contains(n)))
-            .map(|r| InstrumentResult {
-                instrument: r.result.instrument.clone(),
-                before_after: r.result.before_after.clone(),
-                waves: r.result.waves.clone(),
-            })
+            .map(|r| &r.result)
             .collect();
         let empty_matches = Vec::new();
         let empty_questions = QuestionTables::default();
@@ -730,12 +726,7 @@ fn result_tables(
                 name: &n.name,
                 gemeente_code: &n.municipality,
                 start_date: n.start_date,
-                phase: register
-                    .phases
-                    .iter()
-                    .filter(|p| p.network == n.id && p.date <= date)
-                    .max_by_key(|p| p.date)
-                    .map(|p| p.phase.code()),
+                phase: register.phase_on(&n.id, date).map(|p| p.code()),
                 initiator: n.initiator.map(|v| v.code()),
                 approach: n.approach.map(|v| v.code()),
                 perspective: n.perspective.map(|v| v.code()),
@@ -854,14 +845,7 @@ fn area_names(
     register: &Register,
     date: NaiveDate,
 ) -> BTreeMap<String, String> {
-    let mut names = BTreeMap::new();
-    for d in datasets {
-        for (code, name) in &d.area_names {
-            if !name.is_empty() {
-                names.entry(code.clone()).or_insert_with(|| name.clone());
-            }
-        }
-    }
+    let mut names = crate::ingest::source::area_names(datasets);
     let year = chrono::Datelike::year(&date);
     for n in &register.networks {
         if !names.contains_key(&n.municipality)
@@ -876,11 +860,7 @@ fn area_names(
 
 /// The run's date: `SOURCE_DATE_EPOCH`, else the pipeline's, else today.
 fn run_date(pipeline: &Pipeline) -> NaiveDate {
-    if let Some(d) = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|e| chrono::DateTime::from_timestamp(e, 0))
-    {
+    if let Some(d) = crate::render::pdf::source_date_epoch() {
         return d.date_naive();
     }
     pipeline

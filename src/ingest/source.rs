@@ -241,6 +241,20 @@ pub fn read_dataset(path: &Path, options: &ReadOptions) -> Result<Dataset, Input
     Ok(read_grid_dataset(grid, info, options))
 }
 
+/// The names of the areas of `datasets` by code; where several name an area,
+/// the first non-empty name wins.
+pub fn area_names(datasets: &[Dataset]) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    for d in datasets {
+        for (code, name) in &d.area_names {
+            if !name.is_empty() {
+                names.entry(code.clone()).or_insert_with(|| name.clone());
+            }
+        }
+    }
+    names
+}
+
 /// Reads an already loaded grid (used by tests and benchmarks).
 pub fn read_grid_dataset(grid: Grid, info: FileInfo, options: &ReadOptions) -> Dataset {
     let found = grid

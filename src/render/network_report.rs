@@ -53,7 +53,7 @@ pub struct RunContext<'a> {
     pub from: Option<&'a str>,
     pub to: Option<&'a str>,
     pub register: &'a Register,
-    pub instruments: &'a [InstrumentResult],
+    pub instruments: &'a [&'a InstrumentResult],
     pub matches: &'a [MatchRow],
     pub questions: &'a QuestionTables,
     /// Whether match and question logs were inputs of the reports.
@@ -1599,8 +1599,7 @@ impl RunContext<'_> {
                 .iter()
                 .filter(|s| rows.iter().any(|w| w.scale == s.id && w.group == group))
                 .map(|s| AspectLine {
-                    is_total: instrument.scales.len() > 1
-                        && s.items.len() == instrument.items.len(),
+                    is_total: instrument.is_total(s),
                     label: self.scale_label(instrument, &s.id),
                     waves: waves
                         .iter()
@@ -1730,16 +1729,14 @@ impl RunContext<'_> {
         };
         let instrument = &result.instrument;
         // The aspects, not the total score over all items.
-        let is_total = |scale: &str| {
-            instrument.scales.len() > 1
-                && instrument
-                    .scale(scale)
-                    .is_some_and(|s| s.items.len() == instrument.items.len())
-        };
         let pair: Vec<&BeforeAfterRow> = self
             .main_pair(id, result)
             .into_iter()
-            .filter(|r| !is_total(&r.scale))
+            .filter(|r| {
+                !instrument
+                    .scale(&r.scale)
+                    .is_some_and(|s| instrument.is_total(s))
+            })
             .collect();
         let shown: Vec<&&BeforeAfterRow> = pair.iter().filter(|r| !r.suppressed).collect();
         let Some(first) = pair.first() else {

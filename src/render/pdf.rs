@@ -233,14 +233,18 @@ impl World for Document<'_> {
     }
 }
 
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set and valid.
+pub fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|epoch| chrono::DateTime::from_timestamp(epoch, 0))
+}
+
 /// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds),
 /// else the given date. Read in the render layer, never in compute.
 pub fn document_date(fallback: Option<Datetime>) -> Datetime {
-    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        && let Some(dt) = chrono::DateTime::from_timestamp(epoch, 0)
-    {
+    if let Some(dt) = source_date_epoch() {
         use chrono::{Datelike, Timelike};
         if let Some(d) = Datetime::from_ymd_hms(
             dt.year(),

@@ -301,6 +301,12 @@ impl Instrument {
         self.items.iter().position(|item| item.id == id)
     }
 
+    /// Whether a scale is the total over all items (not one of several
+    /// aspects), in an instrument with more than one scale.
+    pub fn is_total(&self, scale: &Scale) -> bool {
+        self.scales.len() > 1 && scale.items.len() == self.items.len()
+    }
+
     /// A scale by id.
     pub fn scale(&self, id: &str) -> Option<&Scale> {
         self.scales.iter().find(|scale| scale.id == id)
