@@ -44,6 +44,13 @@ fn main() {
             )
             .expect("render")
     };
+    if std::env::var_os("BATCH_ONLY").is_some() {
+        // Only the batch on one thread: for counting instructions (perf stat).
+        for i in 0..docs {
+            render(i);
+        }
+        return;
+    }
     let t = Instant::now();
     let pdf = render(0);
     println!("first document: {:?} ({} bytes)", t.elapsed(), pdf.len());

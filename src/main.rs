@@ -7,8 +7,24 @@ use clap::Parser;
 
 use wijkmonitor::cli::Cli;
 use wijkmonitor::cmd::{self, Outcome};
+use wijkmonitor::render::pool;
 
 fn main() -> ExitCode {
+    // A copy of this program started to render documents of a batch.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == pool::WORKER_ARG)
+    {
+        let args: Vec<_> = std::env::args_os().skip(2).collect();
+        return match pool::serve(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("wijkmonitor: render worker: {error:#}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    pool::enable_worker_processes();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

@@ -19,8 +19,10 @@ use crate::compute::profile::{
 use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
 use crate::render::pdf::{DocumentFile, Renderer, document_date};
+use crate::render::pool::{Job, Pool};
+use crate::render::svg;
 use crate::render::words::{
-    comparison_label, cost_label, format_value, level_words, theme_label, unit_label,
+    comparison_label, cost_label, format_euros, format_value, level_words, theme_label, unit_label,
 };
 
 pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
@@ -87,16 +89,14 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
         return Ok(outcome);
     }
     let renderer = Renderer::new(args.templates.as_deref())?;
-    let date = document_date(None);
-    let progress = progress_bar(profiles.area_count(), "profielen", global.quiet);
-    let failures = profiles.render(
+    let pool = Pool::new(
         &renderer,
-        global.lang(),
-        date,
-        &args.out,
-        args.keep_data,
-        &progress,
+        args.templates.as_deref(),
+        document_date(None),
+        rayon::current_num_threads(),
     );
+    let progress = progress_bar(profiles.area_count(), "profielen", global.quiet);
+    let failures = profiles.render(&pool, global.lang(), &args.out, args.keep_data, &progress);
     progress.finish_and_clear();
     for failure in &failures {
         eprintln!("wijkmonitor: profile {failure}");
@@ -222,9 +222,8 @@ impl<'a> Profiles<'a> {
     /// data as `DIR/data/profiel-<CODE>.json`); returns the failures.
     pub fn render(
         &self,
-        renderer: &Renderer,
+        pool: &Pool,
         lang: Lang,
-        date: typst::foundations::Datetime,
         out: &std::path::Path,
         keep_data: bool,
         progress: &ProgressBar,
@@ -238,7 +237,8 @@ impl<'a> Profiles<'a> {
             }
         }
         let areas: Vec<(&str, &Vec<&ProfileRow>)> = by_area.iter().map(|(k, v)| (*k, v)).collect();
-        let render = |code: &str, area_rows: &&Vec<&ProfileRow>| -> Result<()> {
+        let date = pool.date();
+        pool.render_all(&areas, progress, |code, area_rows| {
             let report = context.report(code, area_rows, &date);
             let json = serde_json::to_vec(&report)?;
             if keep_data {
@@ -247,63 +247,16 @@ impl<'a> Profiles<'a> {
                     &json,
                 )?;
             }
-            let pdf = renderer.pdf(
-                "profiel.typ",
-                vec![DocumentFile {
+            Ok(Job {
+                template: "profiel.typ",
+                files: vec![DocumentFile {
                     path: "data.json".into(),
                     bytes: json,
                 }],
-                date,
-            )?;
-            write_atomic(&out.join(format!("profiel-{code}.pdf")), &pdf)
-        };
-        render_on_threads(&areas, rayon::current_num_threads(), progress, render)
+                out: out.join(format!("profiel-{code}.pdf")),
+            })
+        })
     }
-}
-
-/// Renders one document per area on `threads` plain threads that take the
-/// next area from a shared counter; returns the failures as messages.
-///
-/// Not rayon: typst parallelises inside a compilation with rayon, and a
-/// rayon worker that waits inside typst steals other tasks — whole documents
-/// — onto its own stack. With thousands of documents those nest until the
-/// stack overflows. Plain threads wait without stealing.
-pub fn render_on_threads<T: Sync>(
-    areas: &[(&str, T)],
-    threads: usize,
-    progress: &ProgressBar,
-    render: impl Fn(&str, &T) -> Result<()> + Sync,
-) -> Vec<String> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let failures = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
-            let spawned = std::thread::Builder::new()
-                .stack_size(16 << 20)
-                .spawn_scoped(scope, || {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some((code, rows)) = areas.get(i) else {
-                            break;
-                        };
-                        if let Err(e) = render(code, rows)
-                            && let Ok(mut f) = failures.lock()
-                        {
-                            f.push(format!("{code}: {e:#}"));
-                        }
-                        progress.inc(1);
-                    }
-                });
-            if let Err(e) = spawned
-                && let Ok(mut f) = failures.lock()
-            {
-                f.push(format!("cannot start a render thread: {e}"));
-            }
-        }
-    });
-    let mut failures = failures.into_inner().unwrap_or_default();
-    failures.sort();
-    failures
 }
 
 fn selection(args: &ProfileArgs) -> Result<AreaSelection> {
@@ -401,11 +354,29 @@ struct IndicatorLine {
     n_gemeente: Option<u32>,
     missing_reason: &'static str,
     distribution: Option<DistributionOut>,
+    /// The figures as printed, in the report's notation.
+    text: IndicatorText,
+    /// The spine chart (SVG) and its description for screen readers.
+    spine: Option<String>,
+    spine_alt: String,
     /// The year of the value.
     period: Option<i32>,
     /// The values of the same series in every year given, oldest first;
     /// empty when only one year was given.
     trend: Vec<TrendPoint>,
+}
+
+#[derive(Serialize)]
+struct IndicatorText {
+    /// The area's value, or why it is missing.
+    value: String,
+    /// The 95% interval, "(lower–upper)", where the source gives one.
+    interval: Option<String>,
+    gemeente: String,
+    nl: String,
+    /// The comparison with the Netherlands, or the quintile and rank where
+    /// nothing was tested.
+    place: String,
 }
 
 #[derive(Serialize)]
@@ -438,6 +409,11 @@ struct CostLine {
     standardised: f64,
     nl: f64,
     ratio: Option<f64>,
+    /// The amounts as printed: crude, standardised, NL and the ratio O/E.
+    text: [String; 4],
+    /// Bars of crude and standardised costs with the national line (SVG).
+    bars: String,
+    bars_alt: String,
 }
 
 #[derive(Serialize)]
@@ -658,7 +634,34 @@ impl<'a> ReportContext<'a> {
                             ));
                         }
                     }
+                    let text = indicator_text(row, digits, nl);
+                    let spine_alt = spine_alt(
+                        &label,
+                        row,
+                        distribution.as_ref(),
+                        unit,
+                        digits,
+                        level_plural,
+                        nl,
+                    );
+                    let spine = distribution.as_ref().and_then(|d| {
+                        svg::spine(
+                            svg::Spread {
+                                min: d.min,
+                                p25: d.p25,
+                                p75: d.p75,
+                                max: d.max,
+                            },
+                            row.value,
+                            row.gemeente_value,
+                            row.nl_value,
+                            row.vs_nl.id(),
+                        )
+                    });
                     lines.push(IndicatorLine {
+                        text,
+                        spine,
+                        spine_alt,
                         label,
                         unit_label: unit,
                         digits,
@@ -795,16 +798,53 @@ impl<'a> ReportContext<'a> {
         if rows.is_empty() {
             return None;
         }
-        let lines: Vec<CostLine> = rows
+        let amounts: Vec<(&CostRow, f64, f64, f64)> = rows
             .iter()
             .filter_map(|r| {
-                Some(CostLine {
-                    label: cost_label(r.category, nl),
-                    crude: r.cost_per_insured_year?,
-                    standardised: r.cost_per_insured_year_std?,
-                    nl: r.nl_cost_per_insured_year?,
+                Some((
+                    *r,
+                    r.cost_per_insured_year?,
+                    r.cost_per_insured_year_std?,
+                    r.nl_cost_per_insured_year?,
+                ))
+            })
+            .collect();
+        let scale_max = amounts
+            .iter()
+            .map(|&(_, c, s, n)| c.max(s).max(n))
+            .fold(0.0, f64::max);
+        let lines: Vec<CostLine> = amounts
+            .into_iter()
+            .map(|(r, crude, standardised, nl_cost)| {
+                let label = cost_label(r.category, nl);
+                let text = [
+                    format_euros(crude, nl),
+                    format_euros(standardised, nl),
+                    format_euros(nl_cost, nl),
+                    r.ratio_observed_expected
+                        .map_or_else(|| "–".to_owned(), |v| format_value(v, 2, nl)),
+                ];
+                let bars_alt = if nl {
+                    format!(
+                        "{label}: ruw {}, gestandaardiseerd {}, Nederland {}.",
+                        text[0], text[1], text[2]
+                    )
+                } else {
+                    format!(
+                        "{label}: crude {}, standardised {}, the Netherlands {}.",
+                        text[0], text[1], text[2]
+                    )
+                };
+                CostLine {
+                    label,
+                    crude,
+                    standardised,
+                    nl: nl_cost,
                     ratio: r.ratio_observed_expected,
-                })
+                    bars: svg::cost_bars(crude, standardised, nl_cost, scale_max),
+                    bars_alt,
+                    text,
+                }
             })
             .collect();
         let note = if costs.dropped_strata.is_empty() {
@@ -833,6 +873,86 @@ impl<'a> ReportContext<'a> {
             note,
             rows: lines,
         })
+    }
+}
+
+/// The figures of a profile line as printed.
+fn indicator_text(row: &ProfileRow, digits: u8, nl: bool) -> IndicatorText {
+    let printed =
+        |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format_value(v, digits, nl));
+    let place = if row.vs_nl != Comparison::NotCompared {
+        comparison_label(row.vs_nl, nl).to_owned()
+    } else {
+        let mut parts = Vec::new();
+        if let Some(q) = row.quintile_nl {
+            parts.push(format!("{} {q}", if nl { "kwintiel" } else { "quintile" }));
+        }
+        if let (Some(rank), Some(n)) = (row.rank_gemeente, row.n_gemeente) {
+            parts.push(format!("{rank} {} {n}", if nl { "van" } else { "of" }));
+        }
+        parts.join(", ")
+    };
+    IndicatorText {
+        value: match row.value {
+            Some(v) => format_value(v, digits, nl),
+            None => (if nl { "onbekend" } else { "unknown" }).to_owned(),
+        },
+        interval: match (row.value, row.lower, row.upper) {
+            (Some(_), Some(lo), Some(hi)) => Some(format!(
+                "({}–{})",
+                format_value(lo, digits, nl),
+                format_value(hi, digits, nl)
+            )),
+            _ => None,
+        },
+        gemeente: printed(row.gemeente_value),
+        nl: printed(row.nl_value),
+        place,
+    }
+}
+
+/// What a spine chart shows, in words (the image's alternative text).
+fn spine_alt(
+    label: &str,
+    row: &ProfileRow,
+    spread: Option<&DistributionOut>,
+    unit: &str,
+    digits: u8,
+    level_plural: &str,
+    nl: bool,
+) -> String {
+    let unit = if unit == "%" { "%" } else { "" };
+    let f = |v: f64| format_value(v, digits, nl);
+    let figure = |v: Option<f64>| match v {
+        Some(v) => format!("{}{unit}", f(v)),
+        None => (if nl { "onbekend" } else { "unknown" }).to_owned(),
+    };
+    let (area, gemeente, country) = (
+        figure(row.value),
+        figure(row.gemeente_value),
+        figure(row.nl_value),
+    );
+    match (spread, nl) {
+        (Some(d), true) => format!(
+            "{label}: dit gebied {area}, gemeente {gemeente}, Nederland {country}; alle {level_plural} van {} tot {}, de middelste helft van {} tot {}.",
+            f(d.min),
+            f(d.max),
+            f(d.p25),
+            f(d.p75)
+        ),
+        (Some(d), false) => format!(
+            "{label}: this area {area}, municipality {gemeente}, the Netherlands {country}; all {level_plural} from {} to {}, the middle half from {} to {}.",
+            f(d.min),
+            f(d.max),
+            f(d.p25),
+            f(d.p75)
+        ),
+        (None, true) => {
+            format!("{label}: dit gebied {area}, gemeente {gemeente}, Nederland {country}.")
+        }
+        (None, false) => format!(
+            "{label}: this area {area}, municipality {gemeente}, the Netherlands {country}."
+        ),
     }
 }
 

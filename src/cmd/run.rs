@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::cli::{GlobalArgs, Lang, RunArgs};
 use crate::cmd::Outcome;
-use crate::cmd::profile::{Profiles, progress_bar, render_on_threads};
+use crate::cmd::profile::{Profiles, progress_bar};
 use crate::compute::activity::{
     ActivityOptions, CHANGE_COLUMNS, MATCH_COLUMNS, QUARTER_COLUMNS, QuestionTables,
     match_activity, question_activity,
@@ -43,6 +43,7 @@ use crate::problem::Problem;
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
 use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
 use crate::render::pdf::{DocumentFile, Renderer};
+use crate::render::pool::{Job, Pool};
 use crate::render::workbook::{Sheet, write_workbook};
 
 /// What reading one input gave.
@@ -325,8 +326,16 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     } else {
         None
     };
+    let pool = renderer.as_ref().map(|renderer| {
+        Pool::new(
+            renderer,
+            args.templates.as_deref(),
+            typst_date,
+            rayon::current_num_threads(),
+        )
+    });
     let mut reports_written = 0;
-    if let (Some(report_inputs), Some(renderer)) = (&pipeline.outputs.reports, &renderer) {
+    if let (Some(report_inputs), Some(pool)) = (&pipeline.outputs.reports, &pool) {
         let inputs: Vec<InputLine> = reads
             .iter()
             .filter(|r| report_inputs.contains(&r.input.name))
@@ -382,7 +391,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             .map(|n| (n.id.as_str(), ()))
             .collect();
         let progress = progress_bar(networks.len(), "rapporten", quiet);
-        let render = |id: &str, _: &()| -> Result<()> {
+        let failed = pool.render_all(&networks, &progress, |id, _| {
             let network = register
                 .network(id)
                 .with_context(|| format!("no network {id:?}"))?;
@@ -391,25 +400,23 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             if args.keep_data {
                 write_atomic(&out.join("data").join(format!("netwerk-{id}.json")), &json)?;
             }
-            let pdf = renderer.pdf(
-                "netwerk.typ",
-                vec![DocumentFile {
+            Ok(Job {
+                template: "netwerk.typ",
+                files: vec![DocumentFile {
                     path: "data.json".into(),
                     bytes: json,
                 }],
-                typst_date,
-            )?;
-            write_atomic(&out.join(format!("netwerk-{id}.pdf")), &pdf)
-        };
-        let failed = render_on_threads(&networks, rayon::current_num_threads(), &progress, render);
+                out: out.join(format!("netwerk-{id}.pdf")),
+            })
+        });
         progress.finish_and_clear();
         reports_written = networks.len() - failed.len();
         failures.extend(failed.into_iter().map(|f| format!("report of network {f}")));
     }
     let mut profiles_written = 0;
-    if let (Some(profiles), Some(renderer)) = (&area_profiles, &renderer) {
+    if let (Some(profiles), Some(pool)) = (&area_profiles, &pool) {
         let progress = progress_bar(profiles.area_count(), "profielen", quiet);
-        let failed = profiles.render(renderer, lang, typst_date, &out, args.keep_data, &progress);
+        let failed = profiles.render(pool, lang, &out, args.keep_data, &progress);
         progress.finish_and_clear();
         profiles_written = profiles.area_count() - failed.len();
         failures.extend(failed.into_iter().map(|f| format!("profile of area {f}")));

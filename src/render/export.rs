@@ -28,9 +28,16 @@ pub fn write_atomic_with(
         .unwrap_or(Path::new("."));
     fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the directory {}", dir.display()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".wijkmonitor-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".wijkmonitor-").suffix(".tmp");
+    // Outputs are shared documents: the usual permissions (0666 less the
+    // umask), not the private 0600 of a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     write(temp.as_file_mut()).with_context(|| format!("cannot write {}", path.display()))?;

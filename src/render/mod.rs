@@ -5,6 +5,8 @@
 pub mod export;
 pub mod network_report;
 pub mod pdf;
+pub mod pool;
+pub mod svg;
 pub mod template;
 pub mod words;
 pub mod workbook;

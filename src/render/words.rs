@@ -108,6 +108,29 @@ pub fn format_value(v: f64, digits: u8, nl: bool) -> String {
     if nl { s.replace('.', ",") } else { s }
 }
 
+/// A euro amount rounded to whole euros with thousands grouped:
+/// `€ 2.345` in Dutch, `€2,345` in English.
+pub fn format_euros(v: f64, nl: bool) -> String {
+    let whole = format!("{:.0}", v.abs());
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(if nl { '.' } else { ',' });
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 && whole.bytes().any(|b| b != b'0') {
+        "−"
+    } else {
+        ""
+    };
+    if nl {
+        format!("€ {sign}{grouped}")
+    } else {
+        format!("{sign}€{grouped}")
+    }
+}
+
 const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",
@@ -214,5 +237,15 @@ mod tests {
         assert_eq!(signed(-0.24, 1, true), "−0,2");
         assert_eq!(signed(0.04, 1, true), "0,0");
         assert_eq!(signed(0.6, 1, false), "+0.6");
+    }
+
+    #[test]
+    fn euros_are_grouped_by_thousands() {
+        assert_eq!(format_euros(2345.4, true), "€ 2.345");
+        assert_eq!(format_euros(2345.5, false), "€2,346");
+        assert_eq!(format_euros(999.0, true), "€ 999");
+        assert_eq!(format_euros(1_234_567.0, true), "€ 1.234.567");
+        assert_eq!(format_euros(-1200.0, true), "€ −1.200");
+        assert_eq!(format_euros(-0.2, true), "€ 0");
     }
 }
