@@ -1502,8 +1502,7 @@ fn kwb_shares_and_places_match_the_reference() {
         .into_iter()
         .chain(data.level(Level::Buurt))
         .collect();
-    // (area, indicator, value, municipality = national aggregate, quintile, rank, n) from
-    // profile_reference.py.
+    // (area, indicator, value, municipality, quintile, rank, n) from profile_reference.py.
     let cases = [
         (
             "WK034401",
@@ -1583,8 +1582,9 @@ fn kwb_shares_and_places_match_the_reference() {
         let what = format!("{area} {indicator}");
         assert_close(r.value, value, &what);
         assert_close(r.gemeente_value, gemeente, &what);
-        // No national row in this extract: the aggregate of its one municipality.
-        assert_close(r.nl_value, gemeente, &what);
+        // No national row in this extract of one municipality: no national value (the
+        // aggregate of a region is not the country's); the places are among its areas.
+        assert_eq!(r.nl_value, None, "{what}");
         assert_eq!(
             (r.quintile_nl, r.rank_gemeente, r.n_gemeente),
             (Some(quintile), Some(rank), Some(n)),

@@ -14,7 +14,7 @@ use crate::cmd::Outcome;
 use crate::compute::costs::{COST_COLUMNS, CareCosts, CostRow, care_costs};
 use crate::compute::profile::{
     AreaSelection, Comparison, Distribution, IndicatorCatalogue, Level, PROFILE_COLUMNS,
-    ProfileData, ProfileRow, Theme,
+    ProfileData, ProfileRow, Theme, WHOLE_COUNTRY,
 };
 use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
@@ -75,6 +75,9 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     }
     let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
     let profiles = Profiles::new(&datasets, &catalogue, &selection)?;
+    if !global.quiet {
+        print_notes(profiles.data.notes());
+    }
     let tables = args.out.join("tables");
     profiles.write_tables(&tables)?;
     if !global.quiet {
@@ -256,6 +259,26 @@ impl<'a> Profiles<'a> {
                 out: out.join(format!("profiel-{code}.pdf")),
             })
         })
+    }
+}
+
+/// Prints what the profile data noted about the inputs, one line per file
+/// and message (naming the indicators concerned) to standard error.
+fn print_notes(notes: &[crate::compute::profile::ProfileNote]) {
+    let mut grouped: BTreeMap<(Option<&str>, &str), Vec<&str>> = BTreeMap::new();
+    for note in notes {
+        grouped
+            .entry((note.file.as_deref(), note.message.as_str()))
+            .or_default()
+            .extend(note.indicator.as_deref());
+    }
+    for ((file, message), indicators) in grouped {
+        let file = file.map(|f| format!("{f}: ")).unwrap_or_default();
+        if indicators.is_empty() {
+            eprintln!("note: {file}{message}");
+        } else {
+            eprintln!("note: {file}{} — {message}", indicators.join(", "));
+        }
     }
 }
 
@@ -723,6 +746,32 @@ impl<'a> ReportContext<'a> {
                     format!(
                         "{}: not given ({flag}), so this part is missing.",
                         kind.description()
+                    )
+                });
+            }
+        }
+        for dataset in self
+            .datasets
+            .iter()
+            .filter(|d| matches!(d.source, SourceKind::CbsKwb | SourceKind::RivmGezondheid))
+        {
+            let gemeenten = dataset
+                .table
+                .areas()
+                .iter()
+                .filter(|a| a.level == "gemeente")
+                .count();
+            if gemeenten < WHOLE_COUNTRY {
+                let file = &dataset.file.name;
+                missing.push(if nl {
+                    format!(
+                        "{file} beslaat {gemeenten} {} en niet heel Nederland. Bij de indicatoren daaruit gaan kwintielen en staafjes over de gebieden in dat bestand, niet over heel Nederland, en er is alleen een waarde voor Nederland als het bestand een landelijke rij heeft.",
+                        if gemeenten == 1 { "gemeente" } else { "gemeenten" }
+                    )
+                } else {
+                    format!(
+                        "{file} covers {gemeenten} {} and not the whole country. For its indicators, quintiles and bars are about the areas in that file, not the whole country, and there is a value for the Netherlands only when the file has a national row.",
+                        if gemeenten == 1 { "municipality" } else { "municipalities" }
                     )
                 });
             }

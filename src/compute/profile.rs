@@ -38,7 +38,8 @@
 //! `not_compared`, and the reader gets its place instead:
 //!
 //! - `quintile_nl`: the quintile of the value among all areas of the same level in the series
-//!   (the whole country for national files), **1 = the fifth with the lowest values**, 5 = the
+//!   (the whole country for national files; the file's areas for a file cut down to a region,
+//!   which is noted), **1 = the fifth with the lowest values**, 5 = the
 //!   highest, computed as PHEindicatormethods' `phe_quantile` with `invert = FALSE`:
 //!   `floor(6 − ceiling((n + 1 − r) · 5 / n))` with `r` the rank from the lowest value (ties
 //!   get the lowest rank, so tied values share a quintile) and `n` the number of areas with a
@@ -51,11 +52,13 @@
 //!
 //! `gemeente_value` is the value of the area's municipality in the same series (empty for a
 //! municipality itself and for the country). `nl_value` is the national row of the series'
-//! file (`NL01`, `NL00`) when it has one. Without a national row (the KWB files cut down to
-//! some municipalities, or an early release) a ratio indicator gets the aggregate of all
+//! file (`NL01`, `NL00`) when it has one. Without a national row, in a file that still covers
+//! the whole country (an early release), a ratio indicator gets the aggregate of all
 //! municipality rows, Σ numerators / Σ denominators over the municipalities with every part
-//! present, and any other indicator none. For Vektis it is the national cost per insured-year
-//! of [`care_costs`] (all rows of the file, the rest row included).
+//! present, and any other indicator none. A file cut down to some municipalities without a
+//! national row (such as the Utrecht test fixture) gives no national value: the aggregate of a
+//! region is not the country's. For Vektis it is the national cost per insured-year of
+//! [`care_costs`] (all rows of the file, the rest row included).
 //!
 //! # Selecting areas
 //!
@@ -968,6 +971,12 @@ pub fn compare(
     }
 }
 
+/// A file with at least this many municipalities covers the whole country
+/// (the Netherlands had 342 in 2023, 355 in 2020, 393 in 2015); one cut down
+/// to a region does not: the aggregate of its municipalities is no national
+/// value, and its quintiles are among its own areas.
+pub const WHOLE_COUNTRY: usize = 300;
+
 /// The quintile of the `rank`-th lowest of `n` values (1-based, ties given the lowest rank):
 /// 1 = the lowest fifth, 5 = the highest, as PHEindicatormethods' `phe_quantile` with
 /// `invert = FALSE`, `floor(6 − ceiling((n + 1 − rank) · 5 / n))`, in exact integer
@@ -1562,7 +1571,9 @@ impl ProfileData {
             }
         }
 
-        // One series per usable indicator × slice.
+        // One series per usable indicator × slice; the most municipalities
+        // a series has when some series do not cover the country.
+        let mut partial: Option<usize> = None;
         for &i in &indicators {
             if !usable[i] {
                 continue;
@@ -1643,11 +1654,20 @@ impl ProfileData {
                 let has_land = values
                     .iter()
                     .any(|(a, _)| self.areas[*a as usize].level == Level::Land);
+                let gemeenten = values
+                    .iter()
+                    .filter(|(a, _)| self.areas[*a as usize].level == Level::Gemeente)
+                    .count();
+                let covers_country = gemeenten >= WHOLE_COUNTRY;
                 if let Derivation::Ratio { per, .. } = indicator.derivation
                     && !has_land
+                    && covers_country
                     && sum_denominator > 0.0
                 {
                     national = Some(sum_numerator / sum_denominator * per);
+                }
+                if !covers_country {
+                    partial = Some(partial.unwrap_or(0).max(gemeenten));
                 }
                 values.sort_unstable_by_key(|(a, _)| *a);
                 out.push(Series {
@@ -1659,6 +1679,22 @@ impl ProfileData {
                     division: None,
                 });
             }
+        }
+        if let Some(gemeenten) = partial {
+            notes.push(ProfileNote {
+                file: Some(file.clone()),
+                indicator: None,
+                message: format!(
+                    "covers only {gemeenten} {}, not the whole country: the quintiles and \
+                     spread of its indicators are among the areas of this file, and it gives \
+                     a national value only from a national row (NL00/NL01)",
+                    if gemeenten == 1 {
+                        "municipality"
+                    } else {
+                        "municipalities"
+                    }
+                ),
+            });
         }
     }
 
@@ -2204,6 +2240,12 @@ theme = "welzijn_participatie"
     /// A KWB file of one municipality with three wijken: `p_hh_li` 5, 5, 7 (ties) and a
     /// wijk without households.
     fn kwb() -> Dataset {
+        kwb_covering(WHOLE_COUNTRY)
+    }
+
+    /// The same with `gemeenten` municipalities: GM0001 and copies of it
+    /// without wijken (fewer than [`WHOLE_COUNTRY`]: a file cut down to a region).
+    fn kwb_covering(gemeenten: usize) -> Dataset {
         let info = FileInfo::from_bytes(Path::new("kwb-2023.xlsx"), b"");
         let mut dataset = Dataset::new(info, SourceKind::CbsKwb, None);
         dataset.year = Some(2023);
@@ -2215,20 +2257,30 @@ theme = "welzijn_participatie"
                 has_values: true,
             });
         }
+        let copies: Vec<String> = (2..=gemeenten).map(|g| format!("GM{g:04}")).collect();
         let rows = [
             ("GM0001", "gemeente", [Some(6.0), Some(30.0), Some(100.0)]),
             ("WK000101", "wijk", [Some(5.0), Some(10.0), Some(40.0)]),
             ("WK000102", "wijk", [Some(5.0), Some(20.0), Some(60.0)]),
             ("WK000103", "wijk", [Some(7.0), Some(0.0), Some(0.0)]),
             ("WK000104", "wijk", [None, None, None]),
-        ];
+        ]
+        .into_iter()
+        .chain(copies.iter().map(|code| {
+            (
+                code.as_str(),
+                "gemeente",
+                [Some(6.0), Some(30.0), Some(100.0)],
+            )
+        }));
         for (code, level, values) in rows {
+            let gemeente = if level == "gemeente" { code } else { "GM0001" };
             for (indicator, value) in ["p_hh_li", "a_1p_hh", "a_hh"].into_iter().zip(values) {
                 dataset.table.push(Observation {
                     area_code: code,
                     area_name: code,
                     level,
-                    gemeente_code: Some("GM0001"),
+                    gemeente_code: Some(gemeente),
                     period: Some(2023),
                     indicator,
                     value,
@@ -2239,6 +2291,41 @@ theme = "welzijn_participatie"
             }
         }
         dataset
+    }
+
+    #[test]
+    fn a_file_of_a_region_is_no_national_reference() {
+        let catalogue = IndicatorCatalogue::builtin().expect("catalogue");
+        let data = ProfileData::new(&[kwb_covering(1)], &catalogue);
+        let rows = data.level(Level::Wijk);
+        let r = rows
+            .iter()
+            .find(|r| &*r.indicator == "share_single_person_households")
+            .expect("row");
+        // the municipality's value, the places among the file's areas, no national value
+        assert_eq!(r.gemeente_value, Some(30.0));
+        assert_eq!((r.rank_gemeente, r.n_gemeente), (Some(2), Some(2)));
+        assert_eq!(r.quintile_nl, Some(1));
+        assert_eq!(r.nl_value, None);
+        assert!(data.notes().iter().any(|n| {
+            n.indicator.is_none()
+                && n.message
+                    .contains("covers only 1 municipality, not the whole country")
+        }));
+        // the whole country: the aggregate of the municipalities is the national value
+        let data = ProfileData::new(&[kwb()], &catalogue);
+        let rows = data.level(Level::Wijk);
+        let r = rows
+            .iter()
+            .find(|r| &*r.indicator == "share_single_person_households")
+            .expect("row");
+        assert_eq!(r.nl_value, Some(30.0));
+        assert!(
+            !data
+                .notes()
+                .iter()
+                .any(|n| n.message.contains("whole country"))
+        );
     }
 
     #[test]
