@@ -45,9 +45,20 @@ fn main() {
             .expect("render")
     };
     if std::env::var_os("BATCH_ONLY").is_some() {
-        // Only the batch on one thread: for counting instructions (perf stat).
+        // Only the batch on one thread: for measuring CPU time from outside
+        // (`/usr/bin/time`); with TIMING=FILE also typst's own trace of it
+        // (Chrome trace format: chrome://tracing or ui.perfetto.dev).
+        let timing = std::env::var_os("TIMING");
+        if timing.is_some() {
+            typst_timing::enable();
+        }
         for i in 0..docs {
             render(i);
+        }
+        if let Some(path) = timing {
+            let file = std::fs::File::create(path).expect("create the trace file");
+            typst_timing::export_json(std::io::BufWriter::new(file), |_| ("?".into(), 0))
+                .expect("write the trace");
         }
         return;
     }

@@ -125,15 +125,19 @@ fn the_example_pipeline_makes_every_report_the_same_twice() {
     let networks = String::from_utf8(a["tables/networks.csv"].clone()).unwrap();
     assert_eq!(networks.lines().count(), 11, "{networks}");
 
-    // The same inputs give the same bytes.
-    wd.run([
-        "run".as_ref(),
-        pipeline.as_os_str(),
-        "--out".as_ref(),
-        "b".as_ref(),
-        "--keep-data".as_ref(),
-        "-q".as_ref(),
-    ])
+    // The same inputs give the same bytes, also when the documents are
+    // rendered in this process instead of in worker processes.
+    wd.run_with_env(
+        &[("WIJKMONITOR_RENDER", "threads")],
+        [
+            "run".as_ref(),
+            pipeline.as_os_str(),
+            "--out".as_ref(),
+            "b".as_ref(),
+            "--keep-data".as_ref(),
+            "-q".as_ref(),
+        ],
+    )
     .expect_code(0);
     let b = files(&wd.path().join("b"));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());

@@ -113,8 +113,18 @@ impl Workdir {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
+        self.run_with_env(&[], args)
+    }
+
+    /// Runs `wijkmonitor` with `args` and the environment variables `env`.
+    pub fn run_with_env<I, S>(&self, env: &[(&str, &str)], args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
         let mut command = Command::new(env!("CARGO_BIN_EXE_wijkmonitor"));
         command.current_dir(self.path());
+        command.envs(env.iter().copied());
         let args: Vec<std::ffi::OsString> =
             args.into_iter().map(|a| a.as_ref().to_owned()).collect();
         command.args(&args);
