@@ -31,7 +31,8 @@ pub struct GlobalArgs {
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Number of worker threads (default: the number of cores).
+    /// Number of cores to use: threads for reading, one render process per
+    /// core for PDFs (default: all cores).
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
     /// Language of reports and summaries [default: nl, or the pipeline's].
