@@ -2296,36 +2296,29 @@ theme = "welzijn_participatie"
     #[test]
     fn a_file_of_a_region_is_no_national_reference() {
         let catalogue = IndicatorCatalogue::builtin().expect("catalogue");
-        let data = ProfileData::new(&[kwb_covering(1)], &catalogue);
-        let rows = data.level(Level::Wijk);
-        let r = rows
-            .iter()
-            .find(|r| &*r.indicator == "share_single_person_households")
-            .expect("row");
+        let single_person = |data: &ProfileData| {
+            data.level(Level::Wijk)
+                .into_iter()
+                .find(|r| &*r.indicator == "share_single_person_households")
+                .expect("row")
+        };
+        let regional = ProfileData::new(&[kwb_covering(1)], &catalogue);
+        let r = single_person(&regional);
         // the municipality's value, the places among the file's areas, no national value
         assert_eq!(r.gemeente_value, Some(30.0));
         assert_eq!((r.rank_gemeente, r.n_gemeente), (Some(2), Some(2)));
         assert_eq!(r.quintile_nl, Some(1));
         assert_eq!(r.nl_value, None);
-        assert!(data.notes().iter().any(|n| {
-            n.indicator.is_none()
-                && n.message
-                    .contains("covers only 1 municipality, not the whole country")
-        }));
-        // the whole country: the aggregate of the municipalities is the national value
-        let data = ProfileData::new(&[kwb()], &catalogue);
-        let rows = data.level(Level::Wijk);
-        let r = rows
-            .iter()
-            .find(|r| &*r.indicator == "share_single_person_households")
-            .expect("row");
-        assert_eq!(r.nl_value, Some(30.0));
-        assert!(
-            !data
-                .notes()
+        let noted = |data: &ProfileData| {
+            data.notes()
                 .iter()
-                .any(|n| n.message.contains("whole country"))
-        );
+                .any(|n| n.indicator.is_none() && n.message.contains("not the whole country"))
+        };
+        assert!(noted(&regional));
+        // the whole country: the aggregate of the municipalities is the national value
+        let national = ProfileData::new(&[kwb()], &catalogue);
+        assert_eq!(single_person(&national).nl_value, Some(30.0));
+        assert!(!noted(&national));
     }
 
     #[test]
