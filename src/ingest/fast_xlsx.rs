@@ -1692,35 +1692,22 @@ fn parse_shared_strings(xml: &[u8], part: &str) -> Result<SharedStrings> {
 }
 
 fn slow_shared_strings(xml: &[u8], part: &str) -> Result<SharedStrings> {
-    let bom = check_encoding(xml, part)?;
-    let mut rd = Reader::from_reader(&xml[bom..]);
+    let mut rd = PartReader::new(xml, part)?;
     let mut sst = SharedStrings {
         text: String::with_capacity(xml.len() / 2),
         ends: Vec::new(),
     };
-    let err = |rd: &Reader<&[u8]>, m: String| FastXlsxError::Xml {
-        part: part.to_string(),
-        offset: bom as u64 + rd.buffer_position(),
-        message: m,
-    };
-    let mut depth = Depth::default();
     loop {
-        let event = rd.read_event().map_err(|e| FastXlsxError::Xml {
-            part: part.to_string(),
-            offset: bom as u64 + rd.error_position(),
-            message: e.to_string(),
-        })?;
-        depth.see(&event);
-        match event {
+        match rd.next()? {
             Event::Start(e) if e.local_name().as_ref() == "si" => {
-                let s = read_rich_text(&mut rd, e.name()).map_err(|m| err(&rd, m))?;
-                depth.see(&Event::End(e.to_end()));
+                let s = read_rich_text(&mut rd.xml, e.name()).map_err(|m| rd.error(m))?;
+                rd.depth.see(&Event::End(e.to_end()));
                 sst.text.push_str(&s);
                 sst.ends.push(sst.text.len());
             }
             Event::Empty(e) if e.local_name().as_ref() == "si" => sst.ends.push(sst.text.len()),
             Event::Eof => {
-                depth.check().map_err(|m| err(&rd, m))?;
+                rd.finish()?;
                 break;
             }
             _ => {}
@@ -1890,26 +1877,60 @@ fn for_each_element(
     part: &str,
     mut f: impl FnMut(&BytesStart<'_>) -> Result<(), String>,
 ) -> Result<()> {
-    let bom = check_encoding(xml, part)?;
-    let mut rd = Reader::from_reader(&xml[bom..]);
-    let mut depth = Depth::default();
+    let mut rd = PartReader::new(xml, part)?;
     loop {
-        let event = rd.read_event().map_err(|e| FastXlsxError::Xml {
-            part: part.to_string(),
-            offset: bom as u64 + rd.error_position(),
-            message: e.to_string(),
-        })?;
-        depth.see(&event);
-        let err = |m| FastXlsxError::Xml {
-            part: part.to_string(),
-            offset: bom as u64 + rd.buffer_position(),
-            message: m,
-        };
-        match event {
-            Event::Start(e) | Event::Empty(e) => f(&e).map_err(err)?,
-            Event::Eof => return depth.check().map_err(err),
+        match rd.next()? {
+            Event::Start(e) | Event::Empty(e) => f(&e).map_err(|m| rd.error(m))?,
+            Event::Eof => return rd.finish(),
             _ => {}
         }
+    }
+}
+
+/// quick-xml over a whole small part (shared strings, workbook,
+/// relationships), its errors naming the part and the byte offset, and the
+/// element depth tracked to tell a truncated part from a complete one.
+struct PartReader<'a> {
+    xml: Reader<&'a [u8]>,
+    part: &'a str,
+    /// Length of the byte order mark skipped: offsets count from the file.
+    bom: u64,
+    depth: Depth,
+}
+
+impl<'a> PartReader<'a> {
+    fn new(xml: &'a [u8], part: &'a str) -> Result<Self> {
+        let bom = check_encoding(xml, part)?;
+        Ok(PartReader {
+            xml: Reader::from_reader(&xml[bom..]),
+            part,
+            bom: bom as u64,
+            depth: Depth::default(),
+        })
+    }
+
+    fn next(&mut self) -> Result<Event<'a>> {
+        let event = self.xml.read_event().map_err(|e| FastXlsxError::Xml {
+            part: self.part.to_string(),
+            offset: self.bom + self.xml.error_position(),
+            message: e.to_string(),
+        })?;
+        self.depth.see(&event);
+        Ok(event)
+    }
+
+    /// An error at the reader's position.
+    fn error(&self, message: String) -> FastXlsxError {
+        FastXlsxError::Xml {
+            part: self.part.to_string(),
+            offset: self.bom + self.xml.buffer_position(),
+            message,
+        }
+    }
+
+    /// At the end of the part: an error when it was empty or truncated.
+    fn finish(&self) -> Result<()> {
+        self.depth.check().map_err(|m| self.error(m))
     }
 }
 
