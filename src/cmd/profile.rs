@@ -14,11 +14,11 @@ use crate::cmd::Outcome;
 use crate::compute::costs::{COST_COLUMNS, CareCosts, CostRow, care_costs};
 use crate::compute::profile::{
     AreaSelection, Comparison, Distribution, IndicatorCatalogue, Level, PROFILE_COLUMNS,
-    ProfileData, ProfileRow, Theme, WHOLE_COUNTRY,
+    ProfileData, ProfileRow, Theme,
 };
 use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
-use crate::render::pdf::{DocumentFile, Renderer, document_date};
+use crate::render::pdf::{DocumentFile, document_date};
 use crate::render::pool::{Job, Pool};
 use crate::render::svg;
 use crate::render::words::{
@@ -91,13 +91,11 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     if args.no_pdf {
         return Ok(outcome);
     }
-    let renderer = Renderer::new(args.templates.as_deref())?;
     let pool = Pool::new(
-        &renderer,
         args.templates.as_deref(),
         document_date(None),
         rayon::current_num_threads(),
-    );
+    )?;
     let progress = progress_bar(profiles.area_count(), "profielen", global.quiet);
     let failures = profiles.render(&pool, global.lang(), &args.out, args.keep_data, &progress);
     progress.finish_and_clear();
@@ -455,6 +453,9 @@ struct ReportContext<'a> {
     costs: &'a [CareCosts],
     distributions: HashMap<(Level, String, Option<i32>, Option<String>), Distribution>,
     names: BTreeMap<String, String>,
+    /// What every report says of the inputs that cover only part of the
+    /// country (`ProfileData::regional_files`).
+    regional: Vec<String>,
 }
 
 impl<'a> ReportContext<'a> {
@@ -478,7 +479,27 @@ impl<'a> ReportContext<'a> {
             }
         }
         let names = crate::ingest::source::area_names(datasets);
+        let nl = lang == Lang::Nl;
+        let regional = data
+            .regional_files()
+            .iter()
+            .map(|(file, gemeenten)| {
+                let gemeenten = *gemeenten;
+                if nl {
+                    format!(
+                        "{file} beslaat {gemeenten} {} en niet heel Nederland. Bij de indicatoren daaruit gaan kwintielen en staafjes over de gebieden in dat bestand, niet over heel Nederland, en er is alleen een waarde voor Nederland als het bestand een landelijke rij heeft.",
+                        if gemeenten == 1 { "gemeente" } else { "gemeenten" }
+                    )
+                } else {
+                    format!(
+                        "{file} covers {gemeenten} {} and not the whole country. For its indicators, quintiles and bars are about the areas in that file, not the whole country, and there is a value for the Netherlands only when the file has a national row.",
+                        if gemeenten == 1 { "municipality" } else { "municipalities" }
+                    )
+                }
+            })
+            .collect();
         ReportContext {
+            regional,
             lang,
             datasets,
             catalogue,
@@ -698,7 +719,7 @@ impl<'a> ReportContext<'a> {
                         quintile_nl: row.quintile_nl,
                         rank_gemeente: row.rank_gemeente,
                         n_gemeente: row.n_gemeente,
-                        missing_reason: if nl { "onbekend" } else { "unknown" },
+                        missing_reason: unknown(nl),
                         distribution,
                         period: row.period,
                         trend,
@@ -750,32 +771,7 @@ impl<'a> ReportContext<'a> {
                 });
             }
         }
-        for dataset in self
-            .datasets
-            .iter()
-            .filter(|d| matches!(d.source, SourceKind::CbsKwb | SourceKind::RivmGezondheid))
-        {
-            let gemeenten = dataset
-                .table
-                .areas()
-                .iter()
-                .filter(|a| a.level == "gemeente")
-                .count();
-            if gemeenten < WHOLE_COUNTRY {
-                let file = &dataset.file.name;
-                missing.push(if nl {
-                    format!(
-                        "{file} beslaat {gemeenten} {} en niet heel Nederland. Bij de indicatoren daaruit gaan kwintielen en staafjes over de gebieden in dat bestand, niet over heel Nederland, en er is alleen een waarde voor Nederland als het bestand een landelijke rij heeft.",
-                        if gemeenten == 1 { "gemeente" } else { "gemeenten" }
-                    )
-                } else {
-                    format!(
-                        "{file} covers {gemeenten} {} and not the whole country. For its indicators, quintiles and bars are about the areas in that file, not the whole country, and there is a value for the Netherlands only when the file has a national row.",
-                        if gemeenten == 1 { "municipality" } else { "municipalities" }
-                    )
-                });
-            }
-        }
+        missing.extend(self.regional.iter().cloned());
         let costs = self.cost_block(&gemeente_code, &gemeente_name, nl);
         if costs.is_none()
             && self
@@ -925,6 +921,11 @@ impl<'a> ReportContext<'a> {
     }
 }
 
+/// The word for a value the source does not give.
+fn unknown(nl: bool) -> &'static str {
+    if nl { "onbekend" } else { "unknown" }
+}
+
 /// The figures of a profile line as printed.
 fn indicator_text(row: &ProfileRow, digits: u8, nl: bool) -> IndicatorText {
     let printed =
@@ -944,7 +945,7 @@ fn indicator_text(row: &ProfileRow, digits: u8, nl: bool) -> IndicatorText {
     IndicatorText {
         value: match row.value {
             Some(v) => format_value(v, digits, nl),
-            None => (if nl { "onbekend" } else { "unknown" }).to_owned(),
+            None => unknown(nl).to_owned(),
         },
         interval: match (row.value, row.lower, row.upper) {
             (Some(_), Some(lo), Some(hi)) => Some(format!(
@@ -974,7 +975,7 @@ fn spine_alt(
     let f = |v: f64| format_value(v, digits, nl);
     let figure = |v: Option<f64>| match v {
         Some(v) => format!("{}{unit}", f(v)),
-        None => (if nl { "onbekend" } else { "unknown" }).to_owned(),
+        None => unknown(nl).to_owned(),
     };
     let (area, gemeente, country) = (
         figure(row.value),

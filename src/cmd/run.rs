@@ -42,7 +42,7 @@ use crate::pipeline::{Input, InputKind, Pipeline, read_pipeline};
 use crate::problem::Problem;
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
 use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
-use crate::render::pdf::{DocumentFile, Renderer};
+use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
 use crate::render::workbook::{Sheet, write_workbook};
 
@@ -321,19 +321,15 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         )?;
     }
 
-    let renderer = if pipeline.outputs.reports.is_some() || area_profiles.is_some() {
-        Some(Renderer::new(args.templates.as_deref())?)
-    } else {
-        None
-    };
-    let pool = renderer.as_ref().map(|renderer| {
-        Pool::new(
-            renderer,
+    let pool = if pipeline.outputs.reports.is_some() || area_profiles.is_some() {
+        Some(Pool::new(
             args.templates.as_deref(),
             typst_date,
             rayon::current_num_threads(),
-        )
-    });
+        )?)
+    } else {
+        None
+    };
     let mut reports_written = 0;
     if let (Some(report_inputs), Some(pool)) = (&pipeline.outputs.reports, &pool) {
         let inputs: Vec<InputLine> = reads

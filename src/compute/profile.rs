@@ -1256,6 +1256,9 @@ pub struct ProfileData {
     by_code: HashMap<String, u32>,
     series: Vec<Series>,
     notes: Vec<ProfileNote>,
+    /// Files (names) that cover only part of the country, with their number
+    /// of municipalities.
+    regional: Vec<(String, usize)>,
 }
 
 /// Which names win when several inputs name an area: KWB's (wijk and buurt names), then
@@ -1292,6 +1295,7 @@ impl ProfileData {
             by_code: HashMap::new(),
             series: Vec::new(),
             notes: Vec::new(),
+            regional: Vec::new(),
         };
 
         let mut costs = Vec::new();
@@ -1366,7 +1370,24 @@ impl ProfileData {
         for dataset in datasets {
             match ProfileSource::of(dataset.source) {
                 Some(ProfileSource::CbsKwb | ProfileSource::RivmGezondheid) => {
-                    data.tidy_series(dataset, &mut series, &mut notes);
+                    if let Some(gemeenten) = data.tidy_series(dataset, &mut series, &mut notes) {
+                        notes.push(ProfileNote {
+                            file: Some(dataset.file.name.clone()),
+                            indicator: None,
+                            message: format!(
+                                "covers only {gemeenten} {}, not the whole country: the quintiles \
+                                 and spread of its indicators are among the areas of this file, \
+                                 and it gives a national value only from a national row \
+                                 (NL00/NL01)",
+                                if gemeenten == 1 {
+                                    "municipality"
+                                } else {
+                                    "municipalities"
+                                }
+                            ),
+                        });
+                        data.regional.push((dataset.file.name.clone(), gemeenten));
+                    }
                 }
                 Some(ProfileSource::Vektis) => {
                     if let Some((_, table)) = costs.iter().find(|(d, _)| std::ptr::eq(*d, dataset))
@@ -1455,16 +1476,21 @@ impl ProfileData {
 
     /// The series of a KWB or RIVM file: the cells the catalogue needs, gathered per period ×
     /// age group in one pass over the tidy table, then each indicator computed per area.
-    fn tidy_series(&self, dataset: &Dataset, out: &mut Vec<Series>, notes: &mut Vec<ProfileNote>) {
-        let Some(source) = ProfileSource::of(dataset.source) else {
-            return;
-        };
+    /// The series of a CBS or RIVM file; the number of municipalities of the
+    /// file when it does not cover the whole country.
+    fn tidy_series(
+        &self,
+        dataset: &Dataset,
+        out: &mut Vec<Series>,
+        notes: &mut Vec<ProfileNote>,
+    ) -> Option<usize> {
+        let source = ProfileSource::of(dataset.source)?;
         let file = &dataset.file.name;
         let indicators: Vec<usize> = (0..self.catalogue.indicators.len())
             .filter(|&i| self.catalogue.indicators[i].source == source)
             .collect();
         if indicators.is_empty() {
-            return;
+            return None;
         }
         // The tidy indicators needed, as columns of the cell matrix.
         let mut column_of: HashMap<&str, usize> = HashMap::new();
@@ -1680,22 +1706,7 @@ impl ProfileData {
                 });
             }
         }
-        if let Some(gemeenten) = partial {
-            notes.push(ProfileNote {
-                file: Some(file.clone()),
-                indicator: None,
-                message: format!(
-                    "covers only {gemeenten} {}, not the whole country: the quintiles and \
-                     spread of its indicators are among the areas of this file, and it gives \
-                     a national value only from a national row (NL00/NL01)",
-                    if gemeenten == 1 {
-                        "municipality"
-                    } else {
-                        "municipalities"
-                    }
-                ),
-            });
-        }
+        partial
     }
 
     /// The series of a Vektis file, from its cost table.
@@ -1783,6 +1794,12 @@ impl ProfileData {
     /// The notes made while preparing the data.
     pub fn notes(&self) -> &[ProfileNote] {
         &self.notes
+    }
+
+    /// The input files that cover only part of the country (by name), with
+    /// their number of municipalities (fewer than [`WHOLE_COUNTRY`]).
+    pub fn regional_files(&self) -> &[(String, usize)] {
+        &self.regional
     }
 
     /// The catalogue the data were prepared for.

@@ -55,28 +55,26 @@ pub struct Job {
 }
 
 /// Renders batches with `threads` workers.
-pub struct Pool<'a> {
-    renderer: &'a Renderer,
+pub struct Pool {
+    /// For rendering in process; made up front, so that a broken template
+    /// directory is an error before any work.
+    renderer: Renderer,
+    /// The directory of edited templates, for the workers.
     templates: Option<PathBuf>,
     date: Datetime,
     threads: usize,
 }
 
-impl<'a> Pool<'a> {
-    /// `renderer` serves in-process rendering; `templates` is the directory
-    /// of edited templates the renderer was made with, for the workers.
-    pub fn new(
-        renderer: &'a Renderer,
-        templates: Option<&Path>,
-        date: Datetime,
-        threads: usize,
-    ) -> Pool<'a> {
-        Pool {
-            renderer,
+impl Pool {
+    /// A pool over the built-in templates or the edited copies in
+    /// `templates`, for documents dated `date`.
+    pub fn new(templates: Option<&Path>, date: Datetime, threads: usize) -> Result<Pool> {
+        Ok(Pool {
+            renderer: Renderer::new(templates)?,
             templates: templates.map(Path::to_path_buf),
             date,
             threads: threads.max(1),
-        }
+        })
     }
 
     /// The date of the documents.
