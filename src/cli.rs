@@ -47,14 +47,8 @@ impl GlobalArgs {
     }
 }
 
-/// Report language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// Nederlands
-    Nl,
-    /// English
-    En,
-}
+/// Report language (defined with the wording, in `i18n`).
+pub use crate::i18n::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

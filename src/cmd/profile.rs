@@ -18,6 +18,7 @@ use crate::compute::profile::{
 };
 use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
+use crate::render::outpath::output_file;
 use crate::render::pdf::{DocumentFile, document_date};
 use crate::render::pool::{Job, Pool};
 use crate::render::svg;
@@ -244,7 +245,7 @@ impl<'a> Profiles<'a> {
             let json = serde_json::to_vec(&report)?;
             if keep_data {
                 write_atomic(
-                    &out.join("data").join(format!("profiel-{code}.json")),
+                    &output_file(&out.join("data"), "profiel-", code, "json")?,
                     &json,
                 )?;
             }
@@ -254,7 +255,7 @@ impl<'a> Profiles<'a> {
                     path: "data.json".into(),
                     bytes: json,
                 }],
-                out: out.join(format!("profiel-{code}.pdf")),
+                out: output_file(out, "profiel-", code, "pdf")?,
             })
         })
     }

@@ -42,6 +42,7 @@ use crate::pipeline::{Input, InputKind, Pipeline, read_pipeline};
 use crate::problem::Problem;
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
 use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
+use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
 use crate::render::workbook::{Sheet, write_workbook};
@@ -394,7 +395,10 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             let report = context.report(network);
             let json = serde_json::to_vec_pretty(&report)?;
             if args.keep_data {
-                write_atomic(&out.join("data").join(format!("netwerk-{id}.json")), &json)?;
+                write_atomic(
+                    &output_file(&out.join("data"), "netwerk-", id, "json")?,
+                    &json,
+                )?;
             }
             Ok(Job {
                 template: "netwerk.typ",
@@ -402,7 +406,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
                     path: "data.json".into(),
                     bytes: json,
                 }],
-                out: out.join(format!("netwerk-{id}.pdf")),
+                out: output_file(&out, "netwerk-", id, "pdf")?,
             })
         });
         progress.finish_and_clear();

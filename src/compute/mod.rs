@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod costs;
 pub mod effect;
+pub mod findings;
 pub mod profile;
 pub mod scoring;
 pub mod stats;

@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod network_report;
+pub mod outpath;
 pub mod pdf;
 pub mod pool;
 pub mod svg;

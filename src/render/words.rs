@@ -108,17 +108,41 @@ pub fn format_value(v: f64, digits: u8, nl: bool) -> String {
     if nl { s.replace('.', ",") } else { s }
 }
 
+/// The thousands separator: the one rule for every output. Dutch groups
+/// with a point (`12.345`, as the Rijksoverheid and CBS publications do),
+/// English with a comma (`12,345`).
+pub fn thousands_separator(nl: bool) -> char {
+    if nl { '.' } else { ',' }
+}
+
+/// Digits with thousands grouped by [`thousands_separator`].
+fn group_digits(digits: &str, nl: bool) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(thousands_separator(nl));
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// A count with thousands grouped: `12.345` in Dutch, `12,345` in English;
+/// a negative count with a minus sign (not a hyphen).
+pub fn format_count(v: i64, nl: bool) -> String {
+    let grouped = group_digits(&v.unsigned_abs().to_string(), nl);
+    if v < 0 {
+        format!("−{grouped}")
+    } else {
+        grouped
+    }
+}
+
 /// A euro amount rounded to whole euros with thousands grouped:
 /// `€ 2.345` in Dutch, `€2,345` in English.
 pub fn format_euros(v: f64, nl: bool) -> String {
     let whole = format!("{:.0}", v.abs());
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(if nl { '.' } else { ',' });
-        }
-        grouped.push(c);
-    }
+    let grouped = group_digits(&whole, nl);
     let sign = if v < 0.0 && whole.bytes().any(|b| b != b'0') {
         "−"
     } else {
