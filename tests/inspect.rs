@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::workdir::{Workdir, fixture};
+use crate::workdir::{Workdir, fixture, repo};
 
 fn inspect_json(path: &std::path::Path, extra: &[&str]) -> (Value, i32) {
     let wd = Workdir::new();
@@ -103,6 +103,24 @@ fn real_rivm_2020_18plus() {
     );
     assert!(v["unrecognised_columns"].as_array().unwrap().is_empty());
     assert!(problems(&v).is_empty(), "{:#}", v["problems"]);
+}
+
+/// The re-published Vektis files of 2011–2017 name the municipalities of the
+/// 2019 division (355 names, `MIDDEN-GRONINGEN`, `WESTERWOLDE`, `HAAREN`);
+/// `inspect` said they followed the division of the data year + 1.
+#[test]
+fn vektis_republished_2012_to_2016_follow_the_2019_division() {
+    for year in [2012, 2014, 2016] {
+        let file = repo().join(format!(
+            "sample-data/open-data/vektis-zvw-{year}-gemeente.csv"
+        ));
+        let (v, code) = inspect_json(&file, &[]);
+        assert_eq!(code, 0, "{year}: {:#}", v["problems"]);
+        assert_eq!(v["year"], year);
+        assert_eq!(v["municipal_division"], 2019, "{year}");
+        assert_eq!(level(&v, "gemeente"), 355, "{year}");
+        assert!(problems(&v).is_empty(), "{year}: {:#}", v["problems"]);
+    }
 }
 
 #[test]

@@ -216,6 +216,25 @@ impl MunicipalityRegister {
         })
     }
 
+    /// The years whose 1 January division the register knows: from its
+    /// first year to the last year any name began (later years repeat it).
+    pub fn division_years(&self) -> std::ops::RangeInclusive<i32> {
+        let first = self
+            .periods
+            .iter()
+            .map(|p| p.first_year)
+            .min()
+            .unwrap_or(2011);
+        let last = self
+            .periods
+            .iter()
+            .flat_map(|p| [Some(p.first_year), p.last_year.map(|l| l + 1)])
+            .flatten()
+            .max()
+            .unwrap_or(first);
+        first..=last
+    }
+
     /// A register from the text of the three tables. Never fails: malformed
     /// lines are skipped and listed in [`load_errors`](Self::load_errors).
     pub fn parse(

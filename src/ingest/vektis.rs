@@ -58,9 +58,11 @@ fn sex_of(text: &str) -> Option<&'static str> {
 
 /// The municipal division a Vektis file follows. Vektis publishes a year's
 /// costs after the next 1 January and names the municipalities of that later
-/// division (the 2018 file already has the 2019 mergers), so the data year and
-/// the year after are tried and the one in which most names are valid wins
-/// (the data year on a tie).
+/// division (the 2018 file already has the 2019 mergers), and the files of
+/// 2011–2017 as re-published name the municipalities of the 2019/2020
+/// division. So every division year of the register is tried, and the one in
+/// which most names are valid wins; among equals the one nearest to the data
+/// year (then the earlier).
 fn division_year(
     sheet: &Sheet,
     header_row: usize,
@@ -88,11 +90,11 @@ fn division_year(
             })
             .count()
     };
-    if valid_in(year + 1) > valid_in(year) {
-        year + 1
-    } else {
-        year
-    }
+    register
+        .division_years()
+        .map(|y| (valid_in(y), y))
+        .max_by_key(|&(valid, y)| (valid, -(y - year).abs(), -y))
+        .map_or(year, |(valid, y)| if valid == 0 { year } else { y })
 }
 
 pub fn read(
