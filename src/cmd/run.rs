@@ -39,7 +39,7 @@ use crate::ingest::network::register::{Register, read_register};
 use crate::ingest::network::responses::{Responses, read_responses};
 use crate::ingest::source::{Dataset, FileInfo, ReadOptions, read_dataset};
 use crate::pipeline::{Input, InputKind, Pipeline, read_pipeline};
-use crate::problem::Problem;
+use crate::problem::{Location, Problem};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
 use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
 use crate::render::outpath::output_file;
@@ -469,6 +469,49 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     )
 }
 
+/// Warnings for register text that a report would not show as typed:
+/// characters no shipped font covers (shown as �) or that PDF/UA forbids
+/// (dropped), with sheet, row and column.
+fn unrenderable_text(register: &Register, path: &Path) -> Vec<Problem> {
+    let mut cells: Vec<(&str, usize, &str, &str)> = Vec::new();
+    for n in &register.networks {
+        cells.push(("netwerken", n.row, "id", &n.id));
+        cells.push(("netwerken", n.row, "naam", &n.name));
+        for (column, text) in [
+            ("doelgroep", &n.target_group),
+            ("ambitie", &n.ambition),
+            ("kartrekker_rol", &n.kartrekker_role),
+        ] {
+            if let Some(text) = text {
+                cells.push(("netwerken", n.row, column, text));
+            }
+        }
+    }
+    for p in &register.partners {
+        cells.push(("partners", p.row, "partner", &p.name));
+    }
+    cells
+        .into_iter()
+        .filter_map(|(sheet, row, column, text)| {
+            let chars = crate::render::text::unrenderable(text);
+            (!chars.is_empty()).then(|| {
+                Problem::warning(
+                    Location::file(path).sheet(sheet).row(row).column(column),
+                    format!(
+                        "{} cannot be shown in a report: {} (left out, or shown as �)",
+                        if chars.len() == 1 {
+                            "a character"
+                        } else {
+                            "characters"
+                        },
+                        crate::render::text::describe(&chars)
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
 /// Reads one input of the pipeline.
 fn read_input<'p>(input: &'p Input, pipeline: &Pipeline, register: Option<&Register>) -> Read<'p> {
     let mut read = Read {
@@ -502,6 +545,8 @@ fn read_input<'p>(input: &'p Input, pipeline: &Pipeline, register: Option<&Regis
         InputKind::Register => match read_register(&input.path) {
             Ok(loaded) => {
                 read.problems = loaded.problems;
+                read.problems
+                    .extend(unrenderable_text(&loaded.data, &input.path));
                 Ok(Content::Register(loaded.data))
             }
             Err(e) => Err(e.to_string()),

@@ -9,5 +9,6 @@ pub mod pdf;
 pub mod pool;
 pub mod svg;
 pub mod template;
+pub mod text;
 pub mod words;
 pub mod workbook;

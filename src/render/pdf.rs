@@ -19,14 +19,26 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-/// Fonts shipped with the program: Inter (SIL OFL 1.1, from Debian's
-/// fonts-inter) for text, and typst-assets' fonts for mono and maths.
-const INTER: [&[u8]; 5] = [
+/// Fonts shipped with the program for text (SIL OFL 1.1): Inter (from
+/// Debian's fonts-inter) for Latin, Greek and Cyrillic, then the Noto
+/// fallbacks for what Dutch users also type — Arabic, Hebrew, Chinese,
+/// Japanese and Korean (a subset), symbols and emoji as monochrome glyphs
+/// (`scripts/fonts/make_fallback_fonts.py`). `common.typ` names them in
+/// this order; typst-assets' fonts serve mono and maths.
+pub const TEXT_FONTS: [&[u8]; 13] = [
     include_bytes!("../../report-templates/fonts/Inter-Regular.otf"),
     include_bytes!("../../report-templates/fonts/Inter-Italic.otf"),
     include_bytes!("../../report-templates/fonts/Inter-SemiBold.otf"),
     include_bytes!("../../report-templates/fonts/Inter-Bold.otf"),
     include_bytes!("../../report-templates/fonts/Inter-BoldItalic.otf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoSansArabic-Bold.ttf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoSansHebrew-Regular.ttf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoSansHebrew-Bold.ttf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoSansCJKsc-Regular-subset.otf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoEmoji-Regular.ttf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoSansSymbols-Regular.ttf"),
+    include_bytes!("../../report-templates/fonts/fallback/NotoSansSymbols2-Regular.ttf"),
 ];
 
 /// The templates compiled into the binary; a user's edited copies in a
@@ -75,7 +87,7 @@ impl Renderer {
     /// `template_dir` where those exist.
     pub fn new(template_dir: Option<&Path>) -> Result<Renderer> {
         let mut fonts: Vec<Font> = Vec::new();
-        for data in INTER.iter().copied().chain(typst_assets::fonts()) {
+        for data in TEXT_FONTS.iter().copied().chain(typst_assets::fonts()) {
             fonts.extend(Font::iter(Bytes::new(data)));
         }
         let book = FontBook::from_fonts(&fonts);
@@ -127,7 +139,14 @@ impl Renderer {
             .id();
         let mut map = HashMap::new();
         for file in files {
-            map.insert(file_id(&file.path)?, Bytes::new(file.bytes));
+            // Text from the inputs may hold what no font shows or PDF/UA
+            // forbids (a BOM, a control character, a private-use glyph).
+            let bytes = if file.path.ends_with(".json") {
+                super::text::sanitize_json(file.bytes)
+            } else {
+                file.bytes
+            };
+            map.insert(file_id(&file.path)?, Bytes::new(bytes));
         }
         let document = Document {
             renderer: self,

@@ -119,7 +119,7 @@ pub fn thousands_separator(nl: bool) -> char {
 fn group_digits(digits: &str, nl: bool) -> String {
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(thousands_separator(nl));
         }
         grouped.push(c);
