@@ -11,6 +11,6 @@ pub mod cli;
 pub mod cmd;
 pub mod compute;
 pub mod ingest;
-pub mod pipeline;
 pub mod problem;
 pub mod render;
+pub mod spec;
