@@ -7,8 +7,7 @@
 //!
 //! Which indicators a profile has, and how each is made from the published columns, is data:
 //! `pipelines/indicators.toml`, read and checked by the spec layer into an
-//! [`IndicatorCatalogue`](crate::spec::catalogue::IndicatorCatalogue), which arrives here
-//! checked.
+//! [`IndicatorCatalogue`], which arrives here checked.
 //!
 //! # Series
 //!
