@@ -12,6 +12,6 @@ pub mod cmd;
 pub mod compute;
 pub mod i18n;
 pub mod ingest;
-pub mod pipeline;
 pub mod problem;
 pub mod render;
+pub mod spec;

@@ -15,10 +15,10 @@ use wijkmonitor::compute::activity::{
 use wijkmonitor::compute::effect::{EffectOptions, Method, Pairing, before_after, wave_summaries};
 use wijkmonitor::compute::scoring::{ScoreTable, score_responses};
 use wijkmonitor::ingest::network::Loaded;
-use wijkmonitor::ingest::network::instrument::{Instrument, load_instrument};
 use wijkmonitor::ingest::network::logs::{read_match_log, read_question_log};
 use wijkmonitor::ingest::network::register::read_register;
 use wijkmonitor::ingest::network::responses::read_responses;
+use wijkmonitor::spec::instrument::{Instrument, load_instrument};
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

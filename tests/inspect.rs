@@ -483,3 +483,47 @@ fn damaged_workbooks_are_errors_not_panics() {
         }
     }
 }
+
+/// Issue 11, defect 5: RIVM percentages of −76.6 or 200 passed; the
+/// indicator catalogue declares the plausible range (0 to 100), and a value
+/// outside is an error naming file, sheet, row, column, expected and found.
+#[test]
+fn rivm_percentages_of_minus_76_6_or_200_pass() {
+    let wd = Workdir::new();
+    let text = "\"ID\";\"Leeftijd\";\"Marges\";\"WijkenEnBuurten\";\"Perioden\";\"Gemeentenaam_1\";\
+                \"SoortRegio_2\";\"Codering_3\";\"Roker_11\";\"Eenzaam_27\"\r\n\
+                \"0\";\"20300\";\"MW00000\";\"NL01\";\"2022JJ00\";\"Nederland\";\"Land\";\"NL01\";\"17.0\";\"49.2\"\r\n\
+                \"1\";\"20300\";\"MW00000\";\"GM0828\";\"2022JJ00\";\"Oss\";\"Gemeente\";\"GM0828\";\"200\";\"-76.6\"\r\n\
+                \"2\";\"20300\";\"MW00000\";\"GM0344\";\"2022JJ00\";\"Utrecht\";\"Gemeente\";\"GM0344\";\"100\";\"0\"\r\n";
+    let path = wd.write("50120NED-2022-18plus-kapot.csv", text);
+    let (v, code) = inspect_json(&path, &[]);
+    assert_eq!(code, 1);
+    let found: Vec<(u64, &str, &str, &str)> = problems(&v)
+        .iter()
+        .map(|p| {
+            (
+                p["row"].as_u64().unwrap(),
+                p["column"].as_str().unwrap(),
+                p["expected"].as_str().unwrap(),
+                p["found"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                3,
+                "Roker_11",
+                "a value from 0 to 100 (the plausible range of smoker in pipelines/indicators.toml)",
+                "200"
+            ),
+            (
+                3,
+                "Eenzaam_27",
+                "a value from 0 to 100 (the plausible range of lonely in pipelines/indicators.toml)",
+                "-76.6"
+            ),
+        ]
+    );
+}

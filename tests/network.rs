@@ -14,7 +14,6 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use wijkmonitor::compute::scoring::score_responses;
 use wijkmonitor::ingest::grid::{Cell, read_grid};
-use wijkmonitor::ingest::network::instrument::{Instrument, load_instrument};
 use wijkmonitor::ingest::network::logs::{HandledBy, read_match_log, read_question_log};
 use wijkmonitor::ingest::network::register::{
     Approach, Domain, Initiator, Perspective, Phase, Register, read_register,
@@ -23,6 +22,7 @@ use wijkmonitor::ingest::network::responses::{Answer, read_responses};
 use wijkmonitor::ingest::network::{AreaLevel, Loaded, YesNoUnknown};
 use wijkmonitor::problem::{Problem, Severity};
 use wijkmonitor::render::template::{TemplateKind, write_template};
+use wijkmonitor::spec::instrument::{Instrument, load_instrument};
 
 // ---------------------------------------------------------------------------
 // Helpers.
@@ -375,6 +375,30 @@ fn register_problems_name_their_place() {
     );
 }
 
+/// Issue 11, defect 5: a start date of 1850 passed the register unremarked.
+#[test]
+fn a_start_date_of_1850_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = template(dir.path(), TemplateKind::Register, None);
+    let path = dir.path().join("register-1850.xlsx");
+    let mut rows = register_rows(false);
+    assert_eq!(rows[0].0, "netwerken");
+    for (name, value) in &mut rows[0].1[0] {
+        if *name == "startdatum" {
+            *value = S("01-01-1850");
+        }
+    }
+    fill(&blank, &path, &rows);
+    let loaded = read_register(&path).unwrap();
+    assert_eq!(
+        problems(&loaded, &path),
+        [
+            "netwerken!3 startdatum: error: expected a start date from 1990 to 2099, found \"01-01-1850\""
+        ]
+    );
+    assert_eq!(loaded.data.network("ruwaard").unwrap().start_date, None);
+}
+
 // ---------------------------------------------------------------------------
 // Responses.
 
@@ -619,10 +643,66 @@ fn responses_round_trip_with_numbers_waves_and_roles() {
     assert_eq!(get(2, "T1", "gedeelde_ambitie"), (3, Some(4.0)));
 }
 
+/// Issue 11, defect 11: the dialogue tool gives each dimension of Positieve
+/// Gezondheid as the mean of its items (7.3); the shipped instrument refused
+/// every decimal.
+#[test]
+fn positieve_gezondheid_scores_with_decimals() {
+    let dir = tempfile::tempdir().unwrap();
+    let pg = instrument("positieve-gezondheid");
+    let blank = template(dir.path(), TemplateKind::Responses, Some(&pg));
+    let path = dir.path().join("pg-decimalen.xlsx");
+    let ids: Vec<&'static str> = pg.items.iter().map(|i| &*i.id.clone().leak()).collect();
+    let resident = |respondent, wave, value: V| -> Row {
+        let mut row = vec![
+            ("netwerk", S("wedde")),
+            ("respondent", S(respondent)),
+            ("meting", S(wave)),
+        ];
+        row.extend(ids.iter().map(|id| (*id, value)));
+        row
+    };
+    let mut two_decimals = resident("R3", "T0", N(6.0));
+    two_decimals[3].1 = N(7.25);
+    fill(
+        &blank,
+        &path,
+        &[(
+            "antwoorden",
+            vec![
+                resident("R1", "T0", N(7.3)),
+                resident("R1", "T1", S("8,1")),
+                resident("R2", "T0", N(10.0)),
+                two_decimals,
+            ],
+        )],
+    );
+    let loaded = read_responses(&path, &pg, None).unwrap();
+    assert_eq!(
+        problems(&loaded, &path),
+        [format!(
+            "antwoorden!6 {}: error: expected a number from 0 to 10 in steps of 0.1, found \"7.25\"",
+            ids[0]
+        )]
+    );
+    let scores = score_responses(&pg, &loaded.data).unwrap();
+    let score = |wave: &str| {
+        scores
+            .rows
+            .iter()
+            .find(|r| r.respondent.0 == 0 && r.wave == wave && r.scale == "mentaal_welbevinden")
+            .and_then(|r| r.score)
+    };
+    assert_eq!(score("T0"), Some(7.3));
+    assert_eq!(score("T1"), Some(8.1));
+}
+
 #[test]
 fn every_shipped_instrument_has_a_template_that_reads_back() {
     let dir = tempfile::tempdir().unwrap();
-    for name in wijkmonitor::ingest::network::instrument::available_instruments(manifest()) {
+    for name in wijkmonitor::spec::instrument::available_instruments(
+        &manifest().join("pipelines/instruments"),
+    ) {
         let instrument = instrument(&name);
         let blank = template(dir.path(), TemplateKind::Responses, Some(&instrument));
         let grid = read_grid(&blank).unwrap();

@@ -13,11 +13,12 @@ use std::sync::OnceLock;
 
 use wijkmonitor::compute::costs::{COST_COLUMNS, CostCategory, DropReason, care_costs};
 use wijkmonitor::compute::profile::{
-    AreaSelection, CatalogueError, Comparison, IndicatorCatalogue, Level, PROFILE_COLUMNS,
-    Polarity, ProfileData, ProfileRow, ProfileSource, SelectionError,
+    AreaSelection, Comparison, Level, PROFILE_COLUMNS, ProfileData, ProfileRow, SelectionError,
 };
 use wijkmonitor::ingest::catalog::Catalog;
 use wijkmonitor::ingest::source::{Dataset, ReadOptions, read_dataset};
+use wijkmonitor::spec::catalogue::{IndicatorCatalogue, ProfileSource};
+use wijkmonitor::spec::{Polarity, SpecError};
 
 /// Relative tolerance for figures computed by the reference script.
 const REL_TOL: f64 = 1e-9;
@@ -190,8 +191,8 @@ polarity = "neutral"
 theme = "welzijn"
 age_group = "70+"
 "#;
-    let error: CatalogueError =
-        IndicatorCatalogue::parse(text, "pipelines/indicators.toml").expect_err("invalid");
+    let error: SpecError = IndicatorCatalogue::parse(text, Path::new("pipelines/indicators.toml"))
+        .expect_err("invalid");
     let message = error.to_string();
     for expected in [
         "pipelines/indicators.toml: not a valid indicator catalogue (6 problems):",
@@ -208,7 +209,8 @@ age_group = "70+"
         );
     }
 
-    let error = IndicatorCatalogue::parse("[[indicators]]\nid = 3\n", "x.toml").expect_err("bad");
+    let error = IndicatorCatalogue::parse("[[indicators]]\nid = 3\n", Path::new("x.toml"))
+        .expect_err("bad");
     assert_eq!(error.problems.len(), 1);
     assert_eq!(error.problems[0].line, Some(2), "{error}");
 
@@ -216,7 +218,7 @@ age_group = "70+"
         "[[indicators]]\nid = \"a\"\nlabel_nl = \"a\"\nlabel_en = \"a\"\nsource = \"cbs-kwb\"\n\
          derive = \"value\"\ncolumn = \"p_wmo_t\"\nunit = \"percent\"\npolarity = \"neutral\"\n\
          theme = \"zorggebruik\"\n",
-        "x.toml",
+        Path::new("x.toml"),
     )
     .expect_err("wrong unit");
     assert!(

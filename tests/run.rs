@@ -44,9 +44,9 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The respondent, request and volunteer codes of the sample data.
 fn pseudonyms() -> Vec<String> {
-    use wijkmonitor::ingest::network::instrument::load_instrument_or_builtin;
     use wijkmonitor::ingest::network::logs::read_match_log;
     use wijkmonitor::ingest::network::responses::read_responses;
+    use wijkmonitor::spec::instrument::load_instrument;
     let dir = repo().join("sample-data/netwerken");
     let mut out = Vec::new();
     let matches = read_match_log(&dir.join("matches-wedde.xlsx"), None).unwrap();
@@ -54,7 +54,7 @@ fn pseudonyms() -> Vec<String> {
         out.push(m.request_id);
         out.extend(m.volunteer);
     }
-    let instrument = load_instrument_or_builtin("positieve-gezondheid", &repo()).unwrap();
+    let instrument = load_instrument("positieve-gezondheid", &repo()).unwrap();
     let responses = read_responses(
         &dir.join("antwoorden-positieve-gezondheid.xlsx"),
         &instrument,
@@ -299,4 +299,91 @@ fn a_failing_network_does_not_stop_the_others() {
     ])
     .expect_code(1)
     .expect_stderr_contains("the register has no network \"oss\"; its networks are: ruwaard");
+}
+
+/// A pipeline reading the sample register and the collaboration responses
+/// (waves T0, T1, T2), with these settings.
+fn settings_pipeline(settings: &str) -> String {
+    let sample = repo().join("sample-data/netwerken");
+    format!(
+        r#"name = "x"
+[settings]
+{settings}
+[inputs]
+register = {{ path = "{register}", kind = "register" }}
+samenwerking = {{ path = "{responses}", kind = "responses", instrument = "samenwerking-kaats-opheij" }}
+[outputs]
+tables = true
+"#,
+        register = sample.join("register.xlsx").display(),
+        responses = sample.join("antwoorden-samenwerking.xlsx").display(),
+    )
+}
+
+/// Issue 11, defect 7: `from = "T9"`, `from = to` and `--network
+/// does-not-exist` all exited 0.
+#[test]
+fn pipeline_settings_not_checked() {
+    let wd = Workdir::new();
+    wd.write("goed.toml", settings_pipeline("from = \"T0\"\nto = \"T2\""));
+    wd.run(["run", "--check", "goed.toml"]).expect_code(0);
+
+    wd.write("t9.toml", settings_pipeline("from = \"T9\"\nto = \"T1\""));
+    wd.run(["run", "--check", "t9.toml"])
+        .expect_code(1)
+        .expect_stderr_contains(
+            "t9.toml: line 3: key `settings.from`: \"T9\" is not a wave of the instrument \
+             \"samenwerking-kaats-opheij\" (input \"samenwerking\"); the waves are: T0, T1, T2",
+        );
+    // Not only --check: a run stops before making anything.
+    wd.run(["run", "t9.toml", "--out", "uit"]).expect_code(1);
+    assert!(
+        !wd.path().join("uit").exists(),
+        "a run with a wrong wave wrote output"
+    );
+
+    wd.write(
+        "gelijk.toml",
+        settings_pipeline("from = \"T1\"\nto = \"T1\""),
+    );
+    wd.run(["run", "--check", "gelijk.toml"])
+        .expect_code(1)
+        .expect_stderr_contains(
+            "gelijk.toml: line 4: key `settings.to`: from and to are both \"T1\": a wave cannot \
+             be compared with itself",
+        );
+
+    wd.run(["run", "--check", "goed.toml", "--network", "does-not-exist"])
+        .expect_code(1)
+        .expect_stderr_contains(
+            "--network does-not-exist: the register has no network \"does-not-exist\"; its \
+             networks are: ",
+        );
+}
+
+/// Issue 11, defect 7: an instrument referred to by bare name was looked up
+/// under `pipelines/pipelines/instruments/` (the path joined twice); it is
+/// looked up in `instruments/` beside the pipeline file.
+#[test]
+fn bare_instrument_names_resolve_beside_the_pipeline() {
+    let wd = Workdir::new();
+    std::fs::create_dir(wd.path().join("instruments")).unwrap();
+    let shipped = std::fs::read(repo().join("pipelines/instruments/welbevinden.toml")).unwrap();
+    wd.write("instruments/eigen-welbevinden.toml", shipped);
+    let sample = repo().join("sample-data/netwerken");
+    wd.write(
+        "eigen.toml",
+        format!(
+            r#"name = "x"
+[inputs]
+register = {{ path = "{register}", kind = "register" }}
+wb = {{ path = "{responses}", kind = "responses", instrument = "eigen-welbevinden" }}
+"#,
+            register = sample.join("register.xlsx").display(),
+            responses = sample.join("antwoorden-welbevinden.xlsx").display(),
+        ),
+    );
+    wd.run(["run", "--check", "eigen.toml"])
+        .expect_code(0)
+        .expect_stdout_contains("wb ");
 }

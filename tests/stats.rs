@@ -11,10 +11,12 @@ use std::collections::BTreeMap;
 
 use csv::StringRecord;
 use wijkmonitor::compute::stats::{
-    FrequencyGroup, PairedOptions, PoissonMethod, Polarity, WilcoxonMethod, byar_limits, byar_rate,
+    FrequencyGroup, PairedOptions, PoissonMethod, WilcoxonMethod, byar_limits, byar_rate,
     dersimonian_laird, dsr_dobson, dsr_dobson_nonindependent, expected_count, isr, mean_ci,
     newcombe_diff, paired, welch, wilcoxon_signed_rank, wilson,
 };
+
+use wijkmonitor::spec::Polarity;
 
 /// Relative tolerance for comparisons with reference values.
 const REL_TOL: f64 = 1e-9;

@@ -13,15 +13,15 @@ use crate::compute::effect::{
     before_after, wave_summaries,
 };
 use crate::compute::scoring::score_responses;
-use crate::ingest::network::instrument::load_instrument_or_builtin;
 use crate::ingest::network::register::read_register;
 use crate::ingest::network::responses::{Responses, read_responses};
 use crate::problem::Problem;
 use crate::render::export::{rows_to_dataframe, write_table};
+use crate::spec::instrument::load_instrument;
 
 pub fn run(args: &EffectArgs, global: &GlobalArgs) -> Result<Outcome> {
     let cwd = std::env::current_dir()?;
-    let instrument = load_instrument_or_builtin(&args.instrument, &cwd)?;
+    let instrument = load_instrument(&args.instrument, &cwd)?;
     let mut problems: Vec<Problem> = Vec::new();
     let register = match &args.register {
         Some(path) => {

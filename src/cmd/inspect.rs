@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
@@ -13,6 +13,7 @@ use crate::cmd::Outcome;
 use crate::ingest::source::{Dataset, ReadOptions, read_dataset};
 use crate::problem::{InputError, Problem};
 use crate::render::export::write_table;
+use crate::spec::catalogue::IndicatorCatalogue;
 
 /// How many problems per file the human summary lists (JSON lists all).
 const SHOWN_PROBLEMS: usize = 25;
@@ -160,7 +161,12 @@ fn print_summary(out: &mut impl Write, d: &Dataset) -> std::io::Result<()> {
 }
 
 pub fn run(args: &InspectArgs, global: &GlobalArgs) -> Result<Outcome> {
-    let options = ReadOptions { year: args.year };
+    let options = ReadOptions {
+        year: args.year,
+        plausible: IndicatorCatalogue::builtin()
+            .context("the shipped indicator catalogue")?
+            .plausible_ranges(),
+    };
     let results: Vec<Result<Dataset, InputError>> = args
         .files
         .par_iter()

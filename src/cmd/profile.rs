@@ -13,8 +13,7 @@ use crate::cli::{GlobalArgs, Lang, LevelArg, ProfileArgs};
 use crate::cmd::Outcome;
 use crate::compute::costs::{COST_COLUMNS, CareCosts, CostRow, care_costs};
 use crate::compute::profile::{
-    AreaSelection, Comparison, Distribution, IndicatorCatalogue, Level, PROFILE_COLUMNS,
-    ProfileData, ProfileRow, Theme,
+    AreaSelection, Comparison, Distribution, Level, PROFILE_COLUMNS, ProfileData, ProfileRow,
 };
 use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
@@ -25,6 +24,7 @@ use crate::render::svg;
 use crate::render::words::{
     comparison_label, cost_label, format_euros, format_value, level_words, theme_label, unit_label,
 };
+use crate::spec::catalogue::{IndicatorCatalogue, Theme};
 
 pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     let inputs: Vec<(PathBuf, SourceKind)> = args
@@ -46,9 +46,14 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
         bail!("give at least one source: --kwb FILE, --ggd FILE... or --vektis FILE...");
     }
     let selection = selection(args)?;
+    let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
+    let options = ReadOptions {
+        plausible: catalogue.plausible_ranges(),
+        ..ReadOptions::default()
+    };
     let read: Vec<Result<Dataset, _>> = inputs
         .par_iter()
-        .map(|(path, _)| read_dataset(path, &ReadOptions::default()))
+        .map(|(path, _)| read_dataset(path, &options))
         .collect();
     let mut datasets = Vec::new();
     let mut outcome = Outcome::Success;
@@ -74,7 +79,6 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
         }
         datasets.push(dataset);
     }
-    let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
     let profiles = Profiles::new(&datasets, &catalogue, &selection)?;
     if !global.quiet {
         print_notes(profiles.data.notes());

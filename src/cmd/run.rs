@@ -29,16 +29,13 @@ use crate::compute::activity::{
 use crate::compute::effect::{
     BEFORE_AFTER_COLUMNS, CUTOFF_COLUMNS, EffectOptions, WAVE_COLUMNS, before_after, wave_summaries,
 };
-use crate::compute::profile::IndicatorCatalogue;
 use crate::compute::scoring::score_responses;
-use crate::ingest::network::instrument::{Instrument, load_instrument_or_builtin};
 use crate::ingest::network::logs::{
     MatchRecord, QuestionRecord, read_match_log, read_question_log,
 };
 use crate::ingest::network::register::{Register, read_register};
 use crate::ingest::network::responses::{Responses, read_responses};
 use crate::ingest::source::{Dataset, FileInfo, ReadOptions, read_dataset};
-use crate::pipeline::{Input, InputKind, Pipeline, read_pipeline};
 use crate::problem::{Location, Problem};
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
 use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
@@ -46,6 +43,10 @@ use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
 use crate::render::workbook::{Sheet, write_workbook};
+use crate::spec::SpecProblem;
+use crate::spec::catalogue::IndicatorCatalogue;
+use crate::spec::instrument::Instrument;
+use crate::spec::pipeline::{Input, InputKind, Pipeline, read_pipeline};
 
 /// What reading one input gave.
 enum Content {
@@ -89,9 +90,14 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     let quiet = global.quiet;
 
     // ---------------------------------------------------------------- read
+    let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
+    let options = ReadOptions {
+        plausible: catalogue.plausible_ranges(),
+        ..ReadOptions::default()
+    };
     let register_read = pipeline
         .register()
-        .map(|input| read_input(input, &pipeline, None));
+        .map(|input| read_input(input, &pipeline, None, &options));
     let register = register_read.as_ref().and_then(|r| match &r.content {
         Ok(Content::Register(reg)) => Some(reg),
         _ => None,
@@ -103,7 +109,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         .collect();
     let mut reads: Vec<Read> = others
         .par_iter()
-        .map(|input| read_input(input, &pipeline, register))
+        .map(|input| read_input(input, &pipeline, register, &options))
         .collect();
     let register_read = register_read.map(|r| {
         reads.insert(0, r);
@@ -123,9 +129,22 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
                 .map(|e| format!("{}: {e}", r.input.name))
         })
         .collect();
-    let errors: usize = reads.iter().map(Read::errors).sum();
+    let mut errors: usize = reads.iter().map(Read::errors).sum();
     let warnings: usize = reads.iter().map(Read::warnings).sum();
     print_problems(&reads, args.check || !quiet);
+    // The settings against what the inputs hold: the waves to compare, the
+    // networks asked for. Wrong settings stop the run, as a wrong pipeline does.
+    let mut settings_problems: Vec<String> = wave_problems(&pipeline, &reads)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if let Some(Err(e)) = register.as_ref().map(|r| chosen_networks(r, &args.network)) {
+        settings_problems.push(e.to_string());
+    }
+    for problem in &settings_problems {
+        eprintln!("{problem}");
+    }
+    errors += settings_problems.len();
 
     if args.check {
         for r in &reads {
@@ -159,6 +178,9 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         } else {
             Outcome::DataErrors
         });
+    }
+    if !settings_problems.is_empty() {
+        return Ok(Outcome::DataErrors);
     }
 
     let register = match register {
@@ -205,7 +227,6 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     let matches = match_activity(&match_records, &activity_options);
     let questions = question_activity(&question_records, &activity_options);
 
-    let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
     let open_data = |names: &Option<Vec<String>>| -> Vec<Dataset> {
         let Some(names) = names else {
             return Vec::new();
@@ -513,7 +534,12 @@ fn unrenderable_text(register: &Register, path: &Path) -> Vec<Problem> {
 }
 
 /// Reads one input of the pipeline.
-fn read_input<'p>(input: &'p Input, pipeline: &Pipeline, register: Option<&Register>) -> Read<'p> {
+fn read_input<'p>(
+    input: &'p Input,
+    pipeline: &Pipeline,
+    register: Option<&Register>,
+    options: &ReadOptions,
+) -> Read<'p> {
     let mut read = Read {
         input,
         file: None,
@@ -532,7 +558,7 @@ fn read_input<'p>(input: &'p Input, pipeline: &Pipeline, register: Option<&Regis
         }
     }
     read.content = match input.kind {
-        InputKind::OpenData => match read_dataset(&input.path, &ReadOptions::default()) {
+        InputKind::OpenData => match read_dataset(&input.path, options) {
             Ok(dataset) => {
                 read.file = Some(dataset.file.clone());
                 read.year = dataset.year;
@@ -553,7 +579,7 @@ fn read_input<'p>(input: &'p Input, pipeline: &Pipeline, register: Option<&Regis
         },
         InputKind::Responses => {
             let name = input.instrument.as_deref().unwrap_or_default();
-            match load_instrument_or_builtin(name, &pipeline.dir) {
+            match pipeline.instrument(input) {
                 Err(e) => Err(format!("the instrument {name:?}: {e}")),
                 Ok(instrument) => match read_responses(&input.path, &instrument, register) {
                     Ok(loaded) => {
@@ -613,6 +639,26 @@ fn print_problems(reads: &[Read], show: bool) {
             }
         }
     }
+}
+
+/// `settings.from` and `settings.to` against the waves of every responses
+/// input that could be read.
+fn wave_problems(pipeline: &Pipeline, reads: &[Read]) -> Vec<SpecProblem> {
+    let mut problems = Vec::new();
+    for r in reads {
+        let Ok(Content::Responses(content)) = &r.content else {
+            continue;
+        };
+        let (instrument, responses) = &**content;
+        let mut present: Vec<String> = Vec::new();
+        for record in &responses.records {
+            if !present.contains(&record.wave) {
+                present.push(record.wave.clone());
+            }
+        }
+        problems.extend(pipeline.check_waves(r.input, instrument, &present));
+    }
+    problems
 }
 
 /// The networks whose reports to make: all, or those named (each checked).

@@ -5,8 +5,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::{GlobalArgs, TemplateArgs, TemplateKindArg};
 use crate::cmd::Outcome;
-use crate::ingest::network::instrument::load_instrument_or_builtin;
 use crate::render::template::{TemplateKind, write_template};
+use crate::spec::instrument::load_instrument;
 
 pub fn run(args: &TemplateArgs, global: &GlobalArgs) -> Result<Outcome> {
     let kind = match args.kind {
@@ -26,7 +26,7 @@ pub fn run(args: &TemplateArgs, global: &GlobalArgs) -> Result<Outcome> {
         );
     }
     let instrument = match &args.instrument {
-        Some(name) => Some(load_instrument_or_builtin(name, &std::env::current_dir()?)?),
+        Some(name) => Some(load_instrument(name, &std::env::current_dir()?)?),
         None => None,
     };
     write_template(kind, instrument.as_ref(), &args.out)

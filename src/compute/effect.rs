@@ -93,9 +93,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::compute::scoring::{RespondentIndex, ScoreTable};
-use crate::compute::stats::{self, PairedOptions, mean_ci, paired, welch, wilson};
+use crate::compute::stats::{PairedOptions, mean_ci, paired, welch, wilson};
 use crate::ingest::network::fold;
-use crate::ingest::network::instrument::{Instrument, Polarity, Scale};
+use crate::spec::instrument::{Instrument, Scale};
 
 /// The default disclosure threshold: statistics on fewer respondents are suppressed.
 pub const DEFAULT_MIN_N: usize = 10;
@@ -702,10 +702,7 @@ impl Comparison<'_> {
         let options = PairedOptions {
             level: self.options.level,
             mic: self.scale.mic,
-            polarity: match self.scale.polarity {
-                Polarity::HigherIsBetter => stats::Polarity::HigherIsBetter,
-                Polarity::LowerIsBetter => stats::Polarity::LowerIsBetter,
-            },
+            polarity: self.scale.polarity,
             reliability: None,
         };
         let Some(summary) = paired(before, after, &options) else {
@@ -1114,7 +1111,7 @@ fn digits(chunk: &str) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::compute::scoring::ScoreRow;
-    use crate::ingest::network::instrument::load_instrument;
+    use crate::spec::instrument::load_instrument;
     use std::path::Path;
 
     fn instrument(name: &str) -> Instrument {

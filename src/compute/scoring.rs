@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::ingest::network::instrument::{AnswerScale, Instrument, Item, Rule, Scale};
 use crate::ingest::network::responses::{Answer, Responses};
+use crate::spec::instrument::{AnswerScale, Instrument, Item, Rule, Scale};
 
 /// An opaque respondent number, the same for all waves of one respondent of
 /// one network. It carries no part of the pseudonym.
@@ -152,8 +152,8 @@ pub fn score_responses(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::network::instrument::load_instrument;
     use crate::ingest::network::responses::Response;
+    use crate::spec::instrument::load_instrument;
     use std::path::Path;
 
     fn instrument(name: &str) -> Instrument {

@@ -12,7 +12,8 @@ use crate::ingest::catalog::{Catalog, rivm_stem};
 use crate::ingest::grid::{Grid, Sheet};
 use crate::ingest::numbers::{Missing, Parsed, parse_cell};
 use crate::ingest::source::{
-    Dataset, FileInfo, RecognisedColumn, SourceKind, gemeente_of_code, level_of_code,
+    Dataset, FileInfo, PlausibleRanges, RecognisedColumn, SourceKind, gemeente_of_code,
+    level_of_code,
 };
 use crate::ingest::tidy::{Observation, Status};
 use crate::problem::{Location, Problem};
@@ -79,7 +80,13 @@ struct RegionKey {
     age_group: &'static str,
 }
 
-pub fn read(grid: &Grid, sheet: &Sheet, header_row: usize, info: FileInfo) -> Dataset {
+pub fn read(
+    grid: &Grid,
+    sheet: &Sheet,
+    header_row: usize,
+    info: FileInfo,
+    plausible: &PlausibleRanges,
+) -> Dataset {
     let catalog = Catalog::builtin();
     let mut dataset = Dataset::new(info, SourceKind::RivmGezondheid, Some(sheet));
     let location = Location::file(&grid.path).sheet(&sheet.name);
@@ -217,13 +224,23 @@ pub fn read(grid: &Grid, sheet: &Sheet, header_row: usize, info: FileInfo) -> Da
             years.insert(y);
         }
         ages.insert(age_group);
-        for (k, (c, _, _)) in indicator_cols.iter().enumerate() {
+        for (k, (c, indicator, _)) in indicator_cols.iter().enumerate() {
             let estimate = &mut estimates[index][k];
             let value = match parse_cell(sheet.cell(r, *c)) {
-                Parsed::Value { value, .. } => {
-                    has_values[k] = true;
-                    Some(value)
-                }
+                Parsed::Value { value, .. } => match plausible.check(indicator, value) {
+                    Ok(()) => {
+                        has_values[k] = true;
+                        Some(value)
+                    }
+                    Err(expected) => {
+                        dataset.problems.push(Problem::mismatch(
+                            here(*c),
+                            expected,
+                            sheet.cell(r, *c).to_text(),
+                        ));
+                        None
+                    }
+                },
                 Parsed::Missing(Missing::Secret) => {
                     if margin == Margin::Value {
                         estimate.suppressed = true;

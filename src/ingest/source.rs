@@ -166,6 +166,71 @@ impl Dataset {
 pub struct ReadOptions {
     /// Use this year instead of the one in the file or sheet name.
     pub year: Option<i32>,
+    /// The plausible ranges of published values (RIVM), from the indicator
+    /// catalogue; empty checks nothing.
+    pub plausible: PlausibleRanges,
+}
+
+/// Plausible ranges of published values by tidy indicator id (`lonely`),
+/// declared in the indicator catalogue (`min`, `max`). A value outside is a
+/// mistake in the file (a percentage of −76.6 or 200): reported with its
+/// cell and left out, as an invalid cell is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlausibleRanges {
+    ranges: BTreeMap<String, (Option<f64>, Option<f64>)>,
+    /// Where the ranges are declared, for messages.
+    source: String,
+}
+
+impl PlausibleRanges {
+    /// Ranges by tidy indicator id, declared in `source`; of two ranges of one
+    /// indicator the narrower bounds hold.
+    pub fn new(
+        source: impl Into<String>,
+        ranges: impl IntoIterator<Item = (String, Option<f64>, Option<f64>)>,
+    ) -> Self {
+        let mut out: BTreeMap<String, (Option<f64>, Option<f64>)> = BTreeMap::new();
+        for (indicator, min, max) in ranges {
+            if min.is_none() && max.is_none() {
+                continue;
+            }
+            let entry = out.entry(indicator).or_insert((min, max));
+            let narrower = |a: Option<f64>, b: Option<f64>, pick: fn(f64, f64) -> f64| match (a, b)
+            {
+                (Some(a), Some(b)) => Some(pick(a, b)),
+                (a, b) => a.or(b),
+            };
+            *entry = (
+                narrower(entry.0, min, f64::max),
+                narrower(entry.1, max, f64::min),
+            );
+        }
+        PlausibleRanges {
+            ranges: out,
+            source: source.into(),
+        }
+    }
+
+    /// `Err(expected)` for a value outside the plausible range of its indicator.
+    pub fn check(&self, indicator: &str, value: f64) -> Result<(), String> {
+        let Some(&(min, max)) = self.ranges.get(indicator) else {
+            return Ok(());
+        };
+        if min.is_none_or(|lo| value >= lo) && max.is_none_or(|hi| value <= hi) {
+            return Ok(());
+        }
+        let n = crate::ingest::grid::format_number;
+        let range = match (min, max) {
+            (Some(lo), Some(hi)) => format!("a value from {} to {}", n(lo), n(hi)),
+            (Some(lo), None) => format!("a value of at least {}", n(lo)),
+            (None, Some(hi)) => format!("a value of at most {}", n(hi)),
+            (None, None) => unreachable!("ranges without bounds are not kept"),
+        };
+        Err(format!(
+            "{range} (the plausible range of {indicator} in {})",
+            self.source
+        ))
+    }
 }
 
 /// Finds a four-digit year (1990–2039) in a name such as `kwb-2023` or
@@ -263,7 +328,9 @@ pub fn read_grid_dataset(grid: Grid, info: FileInfo, options: &ReadOptions) -> D
         .find_map(|sheet| detect(sheet).map(|(kind, header)| (sheet, kind, header)));
     let mut dataset = match found {
         Some((sheet, SourceKind::CbsKwb, header)) => cbs_kwb::read(&grid, sheet, header, info),
-        Some((sheet, SourceKind::RivmGezondheid, header)) => rivm::read(&grid, sheet, header, info),
+        Some((sheet, SourceKind::RivmGezondheid, header)) => {
+            rivm::read(&grid, sheet, header, info, &options.plausible)
+        }
         Some((
             sheet,
             kind @ (SourceKind::VektisZvwGemeente | SourceKind::VektisZvwPostcode3),

@@ -15,15 +15,17 @@ use serde::Serialize;
 use crate::compute::activity::{ALL_YEARS, MatchRow, QuarterRow, QuestionTables};
 use crate::compute::costs::{CareCosts, CostCategory};
 use crate::compute::effect::{ALL, BeforeAfterRow, WaveTables, wave_order};
-use crate::compute::profile::{IndicatorCatalogue, ProfileRow};
+use crate::compute::profile::ProfileRow;
 use crate::ingest::network::YesNoUnknown;
-use crate::ingest::network::instrument::{Instrument, Polarity, Respondents};
 use crate::ingest::network::register::{
     Approach, Domain, Funding, Initiator, Network, Perspective, Phase, Register,
 };
 use crate::render::words::{
     bound, comparison_label, format_value, level_words, long_date, short_month, signed, unit_label,
 };
+use crate::spec::Polarity;
+use crate::spec::catalogue::IndicatorCatalogue;
+use crate::spec::instrument::{Instrument, Respondents};
 
 /// The results of one instrument over all networks of a run.
 pub struct InstrumentResult {
@@ -2218,10 +2220,8 @@ impl RunContext<'_> {
                     .iter()
                     .map(|s| {
                         let rule = match s.rule {
-                            crate::ingest::network::instrument::Rule::Mean => {
-                                t(nl, "gemiddelde", "mean")
-                            }
-                            crate::ingest::network::instrument::Rule::Sum => t(nl, "som", "sum"),
+                            crate::spec::instrument::Rule::Mean => t(nl, "gemiddelde", "mean"),
+                            crate::spec::instrument::Rule::Sum => t(nl, "som", "sum"),
                         };
                         format!(
                             "{} ({} {} {}, {}–{}, {} {})",

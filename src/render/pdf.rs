@@ -72,6 +72,21 @@ pub struct DocumentFile {
     pub bytes: Vec<u8>,
 }
 
+impl DocumentFile {
+    /// A kept `data.json` (`--keep-data`) read back, for previewing a template with it;
+    /// it must be JSON.
+    pub fn read_data_json(file: &Path) -> Result<DocumentFile> {
+        let bytes = std::fs::read(file)
+            .with_context(|| format!("cannot read the data file {}", file.display()))?;
+        serde_json::from_slice::<serde_json::Value>(&bytes)
+            .with_context(|| format!("{} is not JSON", file.display()))?;
+        Ok(DocumentFile {
+            path: "data.json".into(),
+            bytes,
+        })
+    }
+}
+
 fn file_id(path: &str) -> Result<FileId> {
     let vpath = VirtualPath::new(format!("/{}", path.trim_start_matches('/')))
         .map_err(|e| anyhow!("invalid path {path:?} in a template: {e:?}"))?;

@@ -24,10 +24,10 @@ use rust_xlsxwriter::{
     FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
 };
 
-use crate::ingest::network::instrument::{AnswerScale, Instrument, fmt_num};
 use crate::ingest::network::{
     ColumnKind, ColumnSpec, EXAMPLE_MARKER, SheetSpec, logs, register, responses,
 };
+use crate::spec::instrument::{AnswerScale, Instrument, fmt_num};
 
 /// The kinds of blank workbooks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -659,7 +659,7 @@ fn data_validation(
 mod tests {
     use super::*;
     use crate::ingest::grid::{Cell, read_grid};
-    use crate::ingest::network::instrument::load_instrument;
+    use crate::spec::instrument::load_instrument;
 
     fn manifest() -> &'static Path {
         Path::new(env!("CARGO_MANIFEST_DIR"))

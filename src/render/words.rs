@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::compute::costs::CostCategory;
-use crate::compute::profile::{Comparison, Level, Theme};
+use crate::compute::profile::{Comparison, Level};
+use crate::spec::catalogue::Theme;
 
 pub fn theme_label(theme: Theme, nl: bool) -> &'static str {
     match (theme, nl) {

@@ -25,8 +25,8 @@ pub mod wilcoxon;
 pub use interval::{MeanSummary, mean_ci, t_critical, z_critical};
 pub use meta::{MetaResult, dersimonian_laird};
 pub use paired::{
-    ChangeCounts, PairedOptions, PairedSummary, Polarity, ReliableChange, change_counts, hedges_j,
-    paired, reliable_change,
+    ChangeCounts, PairedOptions, PairedSummary, ReliableChange, change_counts, hedges_j, paired,
+    reliable_change,
 };
 pub use proportion::{ProportionCi, newcombe_diff, wilson};
 pub use rates::{

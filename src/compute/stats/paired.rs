@@ -7,6 +7,8 @@ use super::interval::{mean, non_negative, positive, sample_sd, t_critical, t_two
 use super::wilcoxon::{WilcoxonResult, wilcoxon_signed_rank};
 use statrs::function::gamma::ln_gamma;
 
+use crate::spec::Polarity;
+
 /// Critical value of the reliable change index, from Jacobson & Truax (1991): a change is
 /// reliable when it exceeds 1.96 standard errors of the difference (the 95% normal quantile,
 /// rounded as in their paper and in most software).
@@ -18,26 +20,6 @@ pub const RCI_CRITICAL: f64 = 1.96;
 /// short of a MIC of 1.5 although the recorded change equals it.
 const MIC_RELATIVE_TOLERANCE: f64 = 1e-9;
 
-/// Which direction of a score is an improvement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Polarity {
-    /// A higher score is better (e.g. quality of life, positive health).
-    #[default]
-    HigherIsBetter,
-    /// A lower score is better (e.g. loneliness, burden, symptoms).
-    LowerIsBetter,
-}
-
-impl Polarity {
-    /// Signed change in the good direction: positive means improvement.
-    fn orient(self, diff: f64) -> f64 {
-        match self {
-            Polarity::HigherIsBetter => diff,
-            Polarity::LowerIsBetter => -diff,
-        }
-    }
-}
-
 /// Settings for [`paired`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PairedOptions {
@@ -45,7 +27,8 @@ pub struct PairedOptions {
     pub level: f64,
     /// Minimal important change, on the scale of the score; 0 counts any change.
     pub mic: f64,
-    /// Which direction of the score is better.
+    /// Which direction of the score is better; [`Polarity::Neutral`] gives no counts of
+    /// improvement.
     pub polarity: Polarity,
     /// Test–retest reliability `r_xx` of the instrument, for the reliable change index; `None`
     /// skips the reliable change counts.
@@ -246,15 +229,16 @@ pub fn hedges_j(df: f64) -> Option<f64> {
 }
 
 /// Counts of improved / unchanged / worse by the minimal important change rule documented on
-/// [`paired`]; `None` for a negative or non-finite `mic` or non-finite differences.
+/// [`paired`]; `None` for a negative or non-finite `mic`, non-finite differences or a
+/// [`Polarity::Neutral`] score (which has no better direction).
 pub fn change_counts(diffs: &[f64], mic: f64, polarity: Polarity) -> Option<ChangeCounts> {
-    if !non_negative(mic) || diffs.iter().any(|d| !d.is_finite()) {
+    if !non_negative(mic) || diffs.iter().any(|d| !d.is_finite()) || polarity == Polarity::Neutral {
         return None;
     }
     let threshold = mic * (1.0 - MIC_RELATIVE_TOLERANCE);
     let mut counts = ChangeCounts::default();
     for &diff in diffs {
-        let good = polarity.orient(diff);
+        let good = polarity.orient(diff)?;
         let (improved, worse) = if mic > 0.0 {
             (good >= threshold, good <= -threshold)
         } else {
@@ -284,13 +268,14 @@ pub fn reliable_change(
 ) -> Option<ReliableChange> {
     if !((0.0..1.0).contains(&reliability) && positive(sd_before))
         || diffs.iter().any(|d| !d.is_finite())
+        || polarity == Polarity::Neutral
     {
         return None;
     }
     let se_diff = std::f64::consts::SQRT_2 * sd_before * (1.0 - reliability).sqrt();
     let mut counts = ChangeCounts::default();
     for &diff in diffs {
-        let rci = polarity.orient(diff) / se_diff;
+        let rci = polarity.orient(diff)? / se_diff;
         if rci > RCI_CRITICAL {
             counts.improved += 1;
         } else if rci < -RCI_CRITICAL {

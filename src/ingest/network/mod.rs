@@ -1,6 +1,6 @@
 //! The evaluation data that networks keep themselves: the network register,
-//! questionnaire responses and activity logs, plus the instrument files that
-//! declare the questionnaires.
+//! questionnaire responses and activity logs (the instrument files that
+//! declare the questionnaires are read by [`crate::spec::instrument`]).
 //!
 //! The program defines these formats (see `docs/network-data.md`) and hands
 //! out blank workbooks for them (`render::template`). This module holds what
@@ -87,7 +87,6 @@ macro_rules! coded {
     };
 }
 
-pub mod instrument;
 pub mod logs;
 pub mod register;
 pub mod responses;

@@ -81,6 +81,11 @@ coded! {
 }
 
 /// The sheet of networks.
+/// The plausible years of a network's start date. Networks of this kind began
+/// after the Wmo of 2007; 1990 leaves room for older ones. A date outside is
+/// a typing mistake (1850 for 2018): reported as an error and left empty.
+pub const START_YEARS: std::ops::RangeInclusive<i32> = 1990..=2099;
+
 pub const NETWORKS: SheetSpec = SheetSpec {
     name: "netwerken",
     help_nl: "Eén regel per netwerk.",
@@ -412,12 +417,29 @@ fn read_networks(table: &Table, register: &mut Register, problems: &mut Vec<Prob
                 row.report(problem);
             }
         }
+        let start_date = row.date("startdatum", false).and_then(|date| {
+            if START_YEARS.contains(&chrono::Datelike::year(&date)) {
+                return Some(date);
+            }
+            let cell = row.cell("startdatum").clone();
+            row.mismatch(
+                "startdatum",
+                format!(
+                    "a start date from {} to {}",
+                    START_YEARS.start(),
+                    START_YEARS.end()
+                ),
+                &cell,
+                false,
+            );
+            None
+        });
         let network = Network {
             row: row.number(),
             id: id.clone().unwrap_or_default(),
             name: row.text("naam", true).unwrap_or_default(),
             municipality: row.municipality("gemeente", true).unwrap_or_default(),
-            start_date: row.date("startdatum", false),
+            start_date,
             initiator: row.choice(
                 "initiatiefnemer",
                 false,

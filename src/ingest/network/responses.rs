@@ -15,11 +15,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::instrument::{AnswerScale, Instrument};
 use super::register::Register;
 use super::{ColumnKind, ColumnSpec, Loaded, Table, find_sheet, fold, header_key, parse_number};
 use crate::ingest::grid::{Cell, read_grid};
 use crate::problem::{InputError, Problem};
+use crate::spec::instrument::{AnswerScale, Instrument};
 
 /// The name of the responses sheet.
 pub const SHEET: &str = "antwoorden";
@@ -352,7 +352,7 @@ fn wave(row: &mut super::Row, declared: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::network::instrument::parse_instrument;
+    use crate::spec::instrument::parse_instrument;
     use rust_xlsxwriter::Workbook;
 
     const INSTRUMENT: &str = r#"
