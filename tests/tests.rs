@@ -3,6 +3,7 @@
 
 mod commands;
 mod effect;
+mod golden;
 mod inspect;
 mod network;
 mod profile;

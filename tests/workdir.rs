@@ -96,6 +96,12 @@ impl Workdir {
         }
     }
 
+    /// Keeps the directory after the test (for a look at its files) and
+    /// returns its path.
+    pub fn keep(self) -> PathBuf {
+        self.dir.keep()
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
