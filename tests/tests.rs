@@ -4,6 +4,7 @@
 mod commands;
 mod effect;
 mod inspect;
+mod metafor;
 mod network;
 mod profile;
 mod render;
