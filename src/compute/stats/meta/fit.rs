@@ -7,7 +7,7 @@ use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 
 use super::linalg::{Matrix, apply, dot, spd_inverse, trace, wls};
 use super::tau2;
-use super::{Heterogeneity, NotEstimable, Options, Test};
+use super::{Heterogeneity, ModeratorTest, NotEstimable, Options, Test};
 use crate::compute::stats::interval::{
     chisq_sf, normal_two_sided_p, t_critical, t_two_sided_p, z_critical,
 };
@@ -163,30 +163,35 @@ fn residual_heterogeneity(
     })
 }
 
-/// The omnibus test that the coefficients `btt` are all zero: metafor's QM,
-/// `b' V⁻¹ b` against χ²(m), or divided by m against F(m, k − p) under Knapp–Hartung.
-/// `None` when their covariance is not positive definite (e.g. `s²_w = 0`).
-pub(super) fn omnibus(fit: &Fit, btt: &[usize]) -> Option<(f64, usize, Option<usize>, f64)> {
+/// The omnibus test that the coefficients `btt` (at least one) are all zero: metafor's QM,
+/// `b' V⁻¹ b` against χ²(m), or divided by m against F(m, k − p) under Knapp–Hartung. The
+/// statistic and p-value are `None` when the covariance is not positive definite (e.g.
+/// `s²_w = 0`), where metafor reports `NA` with the degrees of freedom.
+pub(super) fn omnibus(fit: &Fit, btt: &[usize]) -> ModeratorTest {
     let m = btt.len();
-    if m == 0 {
-        return None;
-    }
     let sub: Matrix = btt
         .iter()
         .map(|&a| btt.iter().map(|&b| fit.vb[a][b]).collect())
         .collect();
-    let inv = spd_inverse(&sub)?;
     let b: Vec<f64> = btt.iter().map(|&j| fit.coefficients[j].estimate).collect();
-    let quad = dot(&b, &apply(&inv, &b));
-    if !quad.is_finite() {
-        return None;
-    }
-    match fit.df {
+    let quad = spd_inverse(&sub)
+        .map(|inv| dot(&b, &apply(&inv, &b)))
+        .filter(|q| q.is_finite());
+    let (qm, p) = match fit.df {
         Some(df2) => {
-            let f = quad / m as f64;
-            let dist = FisherSnedecor::new(m as f64, df2 as f64).ok()?;
-            Some((f, m, Some(df2), dist.sf(f.max(0.0))))
+            let f = quad.map(|q| q / m as f64);
+            let p = f.and_then(|f| {
+                let dist = FisherSnedecor::new(m as f64, df2 as f64).ok()?;
+                Some(dist.sf(f.max(0.0)))
+            });
+            (f, p)
         }
-        None => Some((quad, m, None, chisq_sf(quad, m as f64)?)),
+        None => (quad, quad.and_then(|q| chisq_sf(q, m as f64))),
+    };
+    ModeratorTest {
+        qm,
+        df1: m,
+        df2: fit.df,
+        p,
     }
 }

@@ -236,14 +236,16 @@ pub struct LevelEstimate {
 /// The omnibus test of a moderator: metafor's QM, QMdf and QMp.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ModeratorTest {
-    /// The statistic: χ² (z test) or F = χ²/m (Knapp–Hartung).
-    pub qm: f64,
+    /// The statistic: χ² (z test) or F = χ²/m (Knapp–Hartung); `None` when the covariance
+    /// of the level differences is degenerate (a Knapp–Hartung factor of 0: the studies
+    /// agree exactly within each level), where metafor reports `NA`.
+    pub qm: Option<f64>,
     /// Numerator degrees of freedom, levels − 1.
     pub df1: usize,
     /// Denominator degrees of freedom `k − p` of the F-test; `None` for χ².
     pub df2: Option<usize>,
-    /// p-value.
-    pub p: f64,
+    /// p-value; `None` with the statistic.
+    pub p: Option<f64>,
 }
 
 /// A note on why a moderator analysis allows no conclusion.
@@ -276,9 +278,8 @@ pub struct ModeratorResult {
     pub level: f64,
     /// Estimates per level, levels sorted by their text.
     pub levels: Vec<LevelEstimate>,
-    /// The test that all levels have the same mean effect; `None` when its covariance is
-    /// degenerate (e.g. a Knapp–Hartung factor of 0).
-    pub test_of_moderator: Option<ModeratorTest>,
+    /// The test that all levels have the same mean effect.
+    pub test_of_moderator: ModeratorTest,
     /// Residual heterogeneity: τ², I², H² and QE of the model with the moderator.
     pub residual: Heterogeneity,
     /// Degrees of freedom of t and F, `k − p`; `None` for z.
@@ -297,7 +298,7 @@ impl ModeratorResult {
                 level: level.level.clone(),
             });
         }
-        if self.test_of_moderator.is_none() {
+        if self.test_of_moderator.qm.is_none() {
             notes.push(PowerNote::NoTest);
         }
         notes
@@ -516,8 +517,7 @@ pub fn moderator<L: AsRef<str>>(
     let by_level = fit::fit(&y, &v, &cells, options)?;
     let with_intercept = fit::fit(&y, &v, &treatment, options)?;
     let btt: Vec<usize> = (1..m).collect();
-    let test_of_moderator = fit::omnibus(&with_intercept, &btt)
-        .map(|(qm, df1, df2, p)| ModeratorTest { qm, df1, df2, p });
+    let test_of_moderator = fit::omnibus(&with_intercept, &btt);
     let levels = levels
         .iter()
         .zip(&by_level.coefficients)
