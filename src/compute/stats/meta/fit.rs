@@ -5,7 +5,7 @@
 
 use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 
-use super::linalg::{Matrix, apply, dot, spd_inverse, trace, wls};
+use super::linalg::{Matrix, trace, wls};
 use super::tau2;
 use super::{Heterogeneity, ModeratorTest, NotEstimable, Options, Test};
 use crate::compute::stats::interval::{
@@ -69,12 +69,7 @@ pub(super) fn fit(
             // metafor: `s2w <- RSS/(k − p)`, set to 0 when the weighted residual sum of
             // squares is at or below machine epsilon, and not truncated at 1 (that is
             // test = "adhoc").
-            let rss: f64 = y
-                .iter()
-                .zip(x)
-                .zip(&w)
-                .map(|((y, row), w)| w * (y - dot(row, &model.beta)).powi(2))
-                .sum();
+            let rss = model.rss;
             let s2w = if rss <= f64::EPSILON {
                 0.0
             } else {
@@ -149,7 +144,7 @@ fn residual_heterogeneity(
     let df = k - p;
     let w: Vec<f64> = v.iter().map(|v| 1.0 / v).collect();
     let fixed = wls(centred, x, &w).ok_or(NotEstimable::Singular)?;
-    let q = dot(centred, &apply(&fixed.p, centred)).max(0.0);
+    let q = fixed.rss.max(0.0);
     let typical = df as f64 / trace(&fixed.p);
     Ok(Heterogeneity {
         tau2,
@@ -163,34 +158,51 @@ fn residual_heterogeneity(
     })
 }
 
-/// The omnibus test that the coefficients `btt` (at least one) are all zero: metafor's QM,
-/// `b' V⁻¹ b` against χ²(m), or divided by m against F(m, k − p) under Knapp–Hartung. The
-/// statistic and p-value are `None` when the covariance is not positive definite (e.g.
-/// `s²_w = 0`), where metafor reports `NA` with the degrees of freedom.
-pub(super) fn omnibus(fit: &Fit, btt: &[usize]) -> ModeratorTest {
-    let m = btt.len();
-    let sub: Matrix = btt
-        .iter()
-        .map(|&a| btt.iter().map(|&b| fit.vb[a][b]).collect())
-        .collect();
-    let b: Vec<f64> = btt.iter().map(|&j| fit.coefficients[j].estimate).collect();
-    let quad = spd_inverse(&sub)
-        .map(|inv| dot(&b, &apply(&inv, &b)))
+/// The test that all coefficients of a cell-means model (one per level, uncorrelated) are
+/// equal: metafor's QM for the same moderator coded with an intercept, `b' V⁻¹ b` over the
+/// m − 1 treatment contrasts, against χ²(m − 1), or divided by m − 1 against F(m − 1, k − p)
+/// under Knapp–Hartung. For uncorrelated level estimates that quadratic form equals the
+/// weighted sum of squares of the level estimates around their inverse-variance weighted
+/// mean, `Σ (bⱼ − b̄)² / vⱼ`, which is computed here because it stays accurate when the
+/// levels' variances differ by many orders of magnitude (the treatment-coded `X'WX` is then
+/// nearly singular). The statistic and p-value are `None` when a level's variance is 0
+/// (`s²_w = 0`), where metafor reports `NA` with the degrees of freedom.
+pub(super) fn level_differences(fit: &Fit) -> ModeratorTest {
+    let m = fit.coefficients.len();
+    let df1 = m.saturating_sub(1);
+    let variances: Vec<f64> = (0..m).map(|j| fit.vb[j][j]).collect();
+    let quad = (df1 > 0 && variances.iter().all(|v| v.is_finite() && *v > 0.0))
+        .then(|| {
+            let weights: Vec<f64> = variances.iter().map(|v| 1.0 / v).collect();
+            let total: f64 = weights.iter().sum();
+            let mean = fit
+                .coefficients
+                .iter()
+                .zip(&weights)
+                .map(|(c, w)| c.estimate * w)
+                .sum::<f64>()
+                / total;
+            fit.coefficients
+                .iter()
+                .zip(&weights)
+                .map(|(c, w)| w * (c.estimate - mean).powi(2))
+                .sum::<f64>()
+        })
         .filter(|q| q.is_finite());
     let (qm, p) = match fit.df {
         Some(df2) => {
-            let f = quad.map(|q| q / m as f64);
+            let f = quad.map(|q| q / df1 as f64);
             let p = f.and_then(|f| {
-                let dist = FisherSnedecor::new(m as f64, df2 as f64).ok()?;
+                let dist = FisherSnedecor::new(df1 as f64, df2 as f64).ok()?;
                 Some(dist.sf(f.max(0.0)))
             });
             (f, p)
         }
-        None => (quad, quad.and_then(|q| chisq_sf(q, m as f64))),
+        None => (quad, quad.and_then(|q| chisq_sf(q, df1 as f64))),
     };
     ModeratorTest {
         qm,
-        df1: m,
+        df1,
         df2: fit.df,
         p,
     }

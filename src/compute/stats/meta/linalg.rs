@@ -94,11 +94,19 @@ pub(super) struct Wls {
     pub beta: Vec<f64>,
     /// `(X'WX)⁻¹`.
     pub xtwx_inv: Matrix,
-    /// The k × k matrix `P`; `y'Py` is the weighted residual sum of squares.
+    /// The k × k matrix `P`, for its traces.
     pub p: Matrix,
+    /// `P y = W (y − Xβ)`, from the residuals.
+    pub py: Vec<f64>,
+    /// `y'Py = Σ wᵢ (yᵢ − xᵢ'β)²`, the weighted residual sum of squares.
+    pub rss: f64,
 }
 
 /// Fits `y` on `X` with weights `w`, or `None` when `X'WX` is singular.
+///
+/// `P y` and `y'Py` are computed from the residuals rather than by multiplying with `P`:
+/// the same quantities, but without the cancellation between the large elements of `P`
+/// that very unequal weights bring.
 pub(super) fn wls(y: &[f64], x: &Matrix, w: &[f64]) -> Option<Wls> {
     let k = x.len();
     let xtwx_inv = spd_inverse(&cross_weighted(x, w))?;
@@ -111,7 +119,7 @@ pub(super) fn wls(y: &[f64], x: &Matrix, w: &[f64]) -> Option<Wls> {
                 .collect()
         })
         .collect();
-    let beta = h
+    let beta: Vec<f64> = h
         .iter()
         .map(|row| row.iter().zip(y).map(|(h, y)| h * y).sum())
         .collect();
@@ -125,14 +133,20 @@ pub(super) fn wls(y: &[f64], x: &Matrix, w: &[f64]) -> Option<Wls> {
             p[j][i] = value;
         }
     }
-    Some(Wls { beta, xtwx_inv, p })
-}
-
-/// `P y` for a k × k matrix and a vector of length k.
-pub(super) fn apply(p: &Matrix, y: &[f64]) -> Vec<f64> {
-    p.iter()
-        .map(|row| row.iter().zip(y).map(|(a, b)| a * b).sum())
-        .collect()
+    let residuals: Vec<f64> = x
+        .iter()
+        .zip(y)
+        .map(|(row, y)| y - dot(row, &beta))
+        .collect();
+    let py: Vec<f64> = residuals.iter().zip(w).map(|(r, w)| w * r).collect();
+    let rss = residuals.iter().zip(&py).map(|(r, wr)| r * wr).sum();
+    Some(Wls {
+        beta,
+        xtwx_inv,
+        p,
+        py,
+        rss,
+    })
 }
 
 /// Dot product of two vectors of equal length.
@@ -207,7 +221,17 @@ mod tests {
         let fit = wls(&[1.0, 2.0, 3.0], &x, &w).expect("fit");
         // Weighted mean (1 + 4 + 12) / 7.
         assert!((fit.beta[0] - 17.0 / 7.0).abs() < 1e-15);
-        let p_one = apply(&fit.p, &[1.0, 1.0, 1.0]);
-        assert!(p_one.iter().all(|v| v.abs() < 1e-14));
+        // P 1 = 0: each row of P sums to zero.
+        assert!(
+            fit.p
+                .iter()
+                .all(|row| row.iter().sum::<f64>().abs() < 1e-14)
+        );
+        // y'Py from the residuals equals the quadratic form with P.
+        let y = [1.0, 2.0, 3.0];
+        let quadratic: f64 = (0..3)
+            .map(|i| (0..3).map(|j| y[i] * fit.p[i][j] * y[j]).sum::<f64>())
+            .sum();
+        assert!((fit.rss - quadratic).abs() < 1e-13);
     }
 }

@@ -52,6 +52,11 @@ pub const MIN_K_HETEROGENEITY: usize = 5;
 /// fewer than ten studies").
 pub const MIN_K_MODERATOR: usize = 10;
 
+/// Ratio of the largest to the smallest sampling variance from which metafor warns that it
+/// "may not be able to obtain stable results" (`1/evtol`); such results differ between
+/// equivalent computations (metafor's own included) from about the sixth digit.
+pub const MAX_VARIANCE_RATIO: f64 = 1e7;
+
 /// One study (network) entering the pooling: an effect size and its sampling variance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Study {
@@ -201,9 +206,17 @@ pub struct Pooled {
     pub heterogeneity: Heterogeneity,
     /// Iterations of the τ² estimator (REML Fisher scoring, PM root finding); `None` for DL.
     pub iterations: Option<usize>,
+    /// Largest over smallest sampling variance; see [`MAX_VARIANCE_RATIO`].
+    pub variance_ratio: f64,
 }
 
 impl Pooled {
+    /// Whether the sampling variances are so unequal ([`MAX_VARIANCE_RATIO`]) that metafor
+    /// would warn about unstable results.
+    pub fn variances_extreme(&self) -> bool {
+        self.variance_ratio >= MAX_VARIANCE_RATIO
+    }
+
     /// Whether there are enough studies ([`MIN_K_HETEROGENEITY`]) to interpret τ², I² and
     /// the heterogeneity test; reports say otherwise that heterogeneity cannot be estimated
     /// reliably.
@@ -284,9 +297,17 @@ pub struct ModeratorResult {
     pub residual: Heterogeneity,
     /// Degrees of freedom of t and F, `k − p`; `None` for z.
     pub df: Option<usize>,
+    /// Largest over smallest sampling variance; see [`MAX_VARIANCE_RATIO`].
+    pub variance_ratio: f64,
 }
 
 impl ModeratorResult {
+    /// Whether the sampling variances are so unequal ([`MAX_VARIANCE_RATIO`]) that metafor
+    /// would warn about unstable results.
+    pub fn variances_extreme(&self) -> bool {
+        self.variance_ratio >= MAX_VARIANCE_RATIO
+    }
+
     /// Reasons why no conclusion is possible; empty when there are none.
     pub fn power_notes(&self) -> Vec<PowerNote> {
         let mut notes = Vec::new();
@@ -425,6 +446,13 @@ fn effects(studies: &[Study]) -> Result<(Vec<f64>, Vec<f64>), NotEstimable> {
     ))
 }
 
+/// Largest over smallest of positive variances.
+fn variance_ratio(v: &[f64]) -> f64 {
+    let max = v.iter().copied().fold(f64::MIN, f64::max);
+    let min = v.iter().copied().fold(f64::MAX, f64::min);
+    max / min
+}
+
 /// Random-effects pooling of `studies`, as `metafor::rma(yi, vi, method, test, level)` and
 /// `predict()` of that model (see the module documentation for the conventions).
 ///
@@ -459,14 +487,18 @@ pub fn pool(studies: &[Study], options: &Options) -> Result<Pooled, NotEstimable
         s2w: model.s2w,
         heterogeneity: model.heterogeneity,
         iterations: model.iterations,
+        variance_ratio: variance_ratio(&v),
     })
 }
 
 /// A mixed-effects model with one categorical moderator: each study paired with its level
-/// (e.g. a network's approach). The estimate per level comes from
+/// (e.g. a network's approach). The estimate per level is that of
 /// `rma(yi, vi, mods = ~ factor(level) - 1)`, the test of the moderator (QM, with F(m − 1,
-/// k − m) under Knapp–Hartung) from `rma(yi, vi, mods = ~ factor(level))`; both models
-/// share τ² (the residual heterogeneity), since their designs span the same space.
+/// k − m) under Knapp–Hartung) that of `rma(yi, vi, mods = ~ factor(level))`. Both models
+/// have the same τ², QE, I² and H², since their designs span the same space; everything is
+/// computed from the first, whose weighted cross-product matrix is diagonal and so stays
+/// exact for very unequal variances (QM through the equivalent between-levels sum of
+/// squares, see `fit::level_differences`).
 ///
 /// Fails with [`NotEstimable::SingleLevel`] when only one level is present,
 /// [`NotEstimable::NoResidualDf`] when there are no more studies than levels, and as
@@ -504,20 +536,8 @@ pub fn moderator<L: AsRef<str>>(
             (0..m).map(|j| if j == at { 1.0 } else { 0.0 }).collect()
         })
         .collect();
-    // Treatment coding with the first level as reference, for the omnibus test.
-    let treatment: Vec<Vec<f64>> = cells
-        .iter()
-        .map(|row| {
-            std::iter::once(1.0)
-                .chain(row[1..].iter().copied())
-                .collect()
-        })
-        .collect();
-
     let by_level = fit::fit(&y, &v, &cells, options)?;
-    let with_intercept = fit::fit(&y, &v, &treatment, options)?;
-    let btt: Vec<usize> = (1..m).collect();
-    let test_of_moderator = fit::omnibus(&with_intercept, &btt);
+    let test_of_moderator = fit::level_differences(&by_level);
     let levels = levels
         .iter()
         .zip(&by_level.coefficients)
@@ -539,8 +559,9 @@ pub fn moderator<L: AsRef<str>>(
         level: options.level,
         levels,
         test_of_moderator,
-        residual: with_intercept.heterogeneity,
-        df: with_intercept.df,
+        residual: by_level.heterogeneity,
+        df: by_level.df,
+        variance_ratio: variance_ratio(&v),
     })
 }
 

@@ -17,7 +17,7 @@
 //!
 //! All of them work on the mean-centred effects, as metafor does (`Ymc`).
 
-use super::linalg::{Matrix, apply, cross_weighted, dot, log_det_spd, trace, trace_of_square, wls};
+use super::linalg::{Matrix, cross_weighted, dot, log_det_spd, trace, trace_of_square, wls};
 use super::{Method, NotEstimable};
 
 /// `control$threshold` of `rma.uni`: convergence of Fisher scoring on the change of τ².
@@ -64,14 +64,14 @@ fn columns(x: &Matrix) -> usize {
 fn generalised_q(tau2: f64, y: &[f64], v: &[f64], x: &Matrix) -> Option<f64> {
     let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
     let fit = wls(y, x, &w)?;
-    Some(dot(y, &apply(&fit.p, y)))
+    Some(fit.rss)
 }
 
 fn dersimonian_laird(y: &[f64], v: &[f64], x: &Matrix) -> Result<f64, NotEstimable> {
     let df = (y.len() - columns(x)) as f64;
     let w: Vec<f64> = v.iter().map(|v| 1.0 / v).collect();
     let fit = wls(y, x, &w).ok_or(NotEstimable::Singular)?;
-    let rss = dot(y, &apply(&fit.p, y));
+    let rss = fit.rss;
     let tau2 = (rss - df) / trace(&fit.p);
     finite(tau2.max(0.0))
 }
@@ -82,7 +82,7 @@ fn hedges(y: &[f64], v: &[f64], x: &Matrix) -> Result<f64, NotEstimable> {
     let df = (y.len() - columns(x)) as f64;
     let ones = vec![1.0; y.len()];
     let fit = wls(y, x, &ones).ok_or(NotEstimable::Singular)?;
-    let rss = dot(y, &apply(&fit.p, y));
+    let rss = fit.rss;
     let tr_pv: f64 = fit
         .p
         .iter()
@@ -102,8 +102,7 @@ fn reml(y: &[f64], v: &[f64], x: &Matrix) -> Result<Tau2, NotEstimable> {
         let old = tau2;
         let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
         let fit = wls(y, x, &w).ok_or(NotEstimable::Singular)?;
-        let py = apply(&fit.p, y);
-        let mut adj = (dot(&py, &py) - trace(&fit.p)) / trace_of_square(&fit.p);
+        let mut adj = (dot(&fit.py, &fit.py) - trace(&fit.p)) / trace_of_square(&fit.p);
         if adj.is_nan() {
             adj = 0.0;
         }
@@ -144,12 +143,7 @@ fn restricted_log_likelihood(tau2: f64, y: &[f64], v: &[f64], x: &Matrix) -> Opt
     let p = columns(x) as f64;
     let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
     let fit = wls(y, x, &w)?;
-    let rss: f64 = y
-        .iter()
-        .zip(x)
-        .zip(&w)
-        .map(|((y, row), w)| w * (y - dot(row, &fit.beta)).powi(2))
-        .sum();
+    let rss = fit.rss;
     let log_det = log_det_spd(&cross_weighted(x, &w))?;
     let sum_log_var: f64 = v.iter().map(|v| (v + tau2).ln()).sum();
     Some(
