@@ -1,7 +1,8 @@
 //! The random- or mixed-effects model fit of `metafor::rma.uni(yi, vi, mods = X, method, test)`
 //! for a general design matrix: τ², coefficients with their standard errors and intervals
-//! (Knapp–Hartung or z), the omnibus test of a set of coefficients (QM), the residual
-//! heterogeneity test (QE) and I²/H². [`super::pool`] and [`super::moderator`] build on it.
+//! (Knapp–Hartung or z), the residual heterogeneity test (QE) and I²/H², and the test of a
+//! categorical moderator (QM) from its cell-means fit. [`super::pool`] and
+//! [`super::moderator`] build on it.
 
 use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 

@@ -13,10 +13,11 @@
 /// A matrix stored as rows; the design matrix has one row per study.
 pub(super) type Matrix = Vec<Vec<f64>>;
 
-/// Smallest pivot, relative to the largest diagonal element, that a Cholesky
-/// factorisation accepts; below it the matrix is treated as singular. metafor refuses a
-/// design whose `X'X` has an eigenvalue at or below 1e-7 (`evtol`), which for the 0/1
-/// designs of this module means an empty category; this threshold catches the same.
+/// Smallest pivot, relative to its own diagonal element, that a Cholesky factorisation
+/// accepts; below it the matrix is treated as singular (a column that is, to rounding, a
+/// combination of the earlier ones). Relative to its own element rather than the largest,
+/// so that the diagonal `X'WX` of a cell-means design is never refused however unequal the
+/// weights of its levels.
 const RELATIVE_PIVOT: f64 = 1e-12;
 
 /// Inverse of a symmetric positive definite matrix through its Cholesky factor (as R's
@@ -26,10 +27,6 @@ pub(super) fn spd_inverse(a: &Matrix) -> Option<Matrix> {
     if n == 0 || a.iter().any(|row| row.len() != n) {
         return None;
     }
-    let scale = (0..n).map(|i| a[i][i].abs()).fold(0.0, f64::max);
-    if !(scale.is_finite() && scale > 0.0) {
-        return None;
-    }
     // Lower-triangular factor L with a = L L'.
     let mut l = vec![vec![0.0; n]; n];
     for i in 0..n {
@@ -37,7 +34,7 @@ pub(super) fn spd_inverse(a: &Matrix) -> Option<Matrix> {
             let dot: f64 = (0..j).map(|m| l[i][m] * l[j][m]).sum();
             if i == j {
                 let pivot = a[i][i] - dot;
-                if pivot.is_nan() || pivot <= RELATIVE_PIVOT * scale {
+                if !pivot.is_finite() || pivot <= RELATIVE_PIVOT * a[i][i].abs() || pivot <= 0.0 {
                     return None;
                 }
                 l[i][i] = pivot.sqrt();
