@@ -10,10 +10,11 @@
 use std::collections::BTreeMap;
 
 use csv::StringRecord;
+use wijkmonitor::compute::stats::meta::{Method, Options, Study, Test, pool};
 use wijkmonitor::compute::stats::{
     FrequencyGroup, PairedOptions, PoissonMethod, WilcoxonMethod, byar_limits, byar_rate,
-    dersimonian_laird, dsr_dobson, dsr_dobson_nonindependent, expected_count, isr, mean_ci,
-    newcombe_diff, paired, welch, wilcoxon_signed_rank, wilson,
+    dsr_dobson, dsr_dobson_nonindependent, expected_count, isr, mean_ci, newcombe_diff, paired,
+    welch, wilcoxon_signed_rank, wilson,
 };
 
 use wijkmonitor::spec::Polarity;
@@ -913,19 +914,32 @@ fn meta_dl_cases() {
     for row in table.rows() {
         let (file, id) = (table.file, row.id());
         let (yi, vi) = (parse(&row, "yi"), parse(&row, "vi"));
-        let m = dersimonian_laird(&yi, &vi, 0.95)
-            .unwrap_or_else(|| panic!("{file}: case {id}: no result"));
+        let studies: Vec<Study> = yi
+            .iter()
+            .zip(&vi)
+            .enumerate()
+            .map(|(i, (&yi, &vi))| Study {
+                id: format!("{id}/{i}"),
+                yi,
+                vi,
+            })
+            .collect();
+        let options = Options {
+            method: Method::Dl,
+            test: Test::Z,
+            level: 0.95,
+        };
+        let m = pool(&studies, &options).unwrap_or_else(|e| panic!("{file}: case {id}: {e}"));
+        let h = m.heterogeneity;
         assert_eq!(m.k as f64, row.num("k"), "{file}: case {id}: k");
-        assert_close(file, id, "est_re", m.est_re, row.num("est_re"));
-        assert_close(file, id, "se_re", m.se_re, row.num("se_re"));
-        assert_close(file, id, "ci_lb_re", m.ci_lb_re, row.num("ci_lb_re"));
-        assert_close(file, id, "ci_ub_re", m.ci_ub_re, row.num("ci_ub_re"));
-        assert_close(file, id, "tau2", m.tau2, row.num("tau2_dl"));
-        assert_close(file, id, "Q", m.q, row.num("Q"));
-        assert_eq!(m.q_df as f64, row.num("Q_df"), "{file}: case {id}: Q_df");
-        assert_close_opt(file, id, "p_Q", m.p_q, row.opt("p_Q"));
-        assert_close_opt(file, id, "I2", m.i2_pct, row.opt("I2_pct"));
-        assert_close(file, id, "est_fe", m.est_fe, row.num("est_fe"));
-        assert_close(file, id, "se_fe", m.se_fe, row.num("se_fe"));
+        assert_close(file, id, "est_re", m.estimate, row.num("est_re"));
+        assert_close(file, id, "se_re", m.se, row.num("se_re"));
+        assert_close(file, id, "ci_lb_re", m.ci_low, row.num("ci_lb_re"));
+        assert_close(file, id, "ci_ub_re", m.ci_high, row.num("ci_ub_re"));
+        assert_close(file, id, "tau2", h.tau2, row.num("tau2_dl"));
+        assert_close(file, id, "Q", h.q, row.num("Q"));
+        assert_eq!(h.q_df as f64, row.num("Q_df"), "{file}: case {id}: Q_df");
+        assert_close_opt(file, id, "p_Q", h.p_q, row.opt("p_Q"));
+        assert_close_opt(file, id, "I2", Some(h.i2), row.opt("I2_pct"));
     }
 }

@@ -5,6 +5,7 @@ mod commands;
 mod effect;
 mod golden;
 mod inspect;
+mod metafor;
 mod network;
 mod profile;
 mod render;

@@ -2,6 +2,7 @@
 //! the clock or the environment.
 
 pub mod activity;
+pub mod compare;
 pub mod costs;
 pub mod effect;
 pub mod findings;

@@ -23,7 +23,6 @@ pub mod unpaired;
 pub mod wilcoxon;
 
 pub use interval::{MeanSummary, mean_ci, t_critical, z_critical};
-pub use meta::{MetaResult, dersimonian_laird};
 pub use paired::{
     ChangeCounts, PairedOptions, PairedSummary, ReliableChange, change_counts, hedges_j, paired,
     reliable_change,
