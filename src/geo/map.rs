@@ -286,8 +286,9 @@ pub fn country(
         marks: marks.iter().map(|m| m.label).collect(),
     };
     let alt = alt(&facts);
+    let drawn: Vec<&Area> = base.iter().chain(highlight).copied().collect();
     Map {
-        svg: canvas.finish(base, &alt),
+        svg: canvas.finish(&drawn, &alt),
         alt,
         missing: Vec::new(),
     }
