@@ -294,12 +294,26 @@ fn locator_of_oss_highlights_ruwaard() {
     });
     assert_eq!(m.alt, r#"23 ["Ruwaard"]"#);
     assert!(m.missing.is_empty());
+    // In the PDF the areas of one colour are one path each.
     let fills = attributes(&m.svg, "fill");
-    assert_eq!(
-        fills.iter().filter(|f| *f == map::colour::ACCENT).count(),
-        1
+    let count = |fills: &[String], colour: &str| fills.iter().filter(|f| *f == colour).count();
+    assert_eq!(count(&fills, map::colour::ACCENT), 1);
+    assert_eq!(count(&fills, map::colour::BAND), 1);
+    // On the web page every area is a path of its own.
+    let link = |a: &Area| format!("/wijk/{}", a.code);
+    let web = MapOptions {
+        link: Some(&link),
+        ..Default::default()
+    };
+    let w = map::locator(&wijken_oss(), &["WK082806"], &web, |_| String::new());
+    let fills = attributes(&w.svg, "fill");
+    assert_eq!(count(&fills, map::colour::ACCENT), 1);
+    assert_eq!(count(&fills, map::colour::BAND), 22);
+    assert!(
+        w.svg
+            .contains(r#"<a href="/wijk/WK082806"><path id="m-WK082806" data-code="WK082806""#)
     );
-    assert_eq!(fills.iter().filter(|f| *f == map::colour::BAND).count(), 22);
+    assert!(w.svg.contains("<title>Ruwaard</title>"));
     assert!(
         m.svg
             .contains("Kadaster / Centraal Bureau voor de Statistiek, 2024")

@@ -56,6 +56,16 @@ pub struct MapOptions<'a> {
     /// Prefix of the ids in the SVG (patterns, areas), so that several maps
     /// can sit in one web page.
     pub id_prefix: &'a str,
+    /// A vertex closer than this (points, along x plus y) to the last one
+    /// kept is dropped: finer detail cannot be seen at this size, and every
+    /// vertex costs typst time (half a point cuts a profile's maps to about
+    /// half the vertices of 0.1 pt). 0 keeps every vertex that is a tenth
+    /// of a point away.
+    pub min_step: f64,
+    /// The attribution line in the SVG. Only for a set of maps that carries
+    /// the attribution once in the document (under a row of small maps)
+    /// may this be `false`: text in an SVG costs typst about 1 ms per image.
+    pub attribution: bool,
 }
 
 impl Default for MapOptions<'_> {
@@ -65,6 +75,8 @@ impl Default for MapOptions<'_> {
             max_height: 220.0,
             link: None,
             id_prefix: "m",
+            min_step: 0.5,
+            attribution: true,
         }
     }
 }
@@ -93,12 +105,10 @@ pub fn locator(
     let mut canvas = Canvas::new(areas, options, 0.0);
     let (others, lit): (Vec<&Area>, Vec<&Area>) =
         areas.iter().partition(|a| !on.contains(a.code.as_str()));
-    for a in &others {
-        canvas.area(a, colour::BAND, colour::WHITE, 0.6);
-    }
-    for a in &lit {
-        canvas.area(a, colour::ACCENT, colour::INK, 0.8);
-    }
+    let others: Vec<(&Area, &str)> = others.iter().map(|a| (*a, colour::BAND)).collect();
+    canvas.areas(&others, colour::WHITE, 0.6);
+    let lit_fill: Vec<(&Area, &str)> = lit.iter().map(|a| (*a, colour::ACCENT)).collect();
+    canvas.areas(&lit_fill, colour::INK, 0.8);
     let facts = LocatorFacts {
         areas: areas.len(),
         highlighted: lit.iter().map(|a| a.name.as_str()).collect(),
@@ -166,15 +176,11 @@ pub fn choropleth(
     let legend_height = legend.map_or(0.0, |_| 6.0 * LEGEND_ROW + 4.0);
     let mut canvas = Canvas::new(areas, options, legend_height);
     let hatch = format!("{}-nv", options.id_prefix);
-    let _ = write!(
-        canvas.svg,
-        r#"<defs><pattern id="{hatch}" width="3" height="3" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="3" fill="{}"/><rect width="0.8" height="3" fill="{}"/></pattern></defs>"#,
-        colour::WHITE,
-        colour::BAND_DARK
-    );
+    canvas.hatch(&hatch);
     let no_value_fill = format!("url(#{hatch})");
     let mut per_class = [0usize; 5];
     let mut no_value = 0;
+    let mut filled: Vec<(&Area, &str)> = Vec::with_capacity(areas.len());
     for a in areas {
         let fill = match class_of.get(a.code.as_str()) {
             Some(&c) => {
@@ -186,8 +192,9 @@ pub fn choropleth(
                 no_value_fill.as_str()
             }
         };
-        canvas.area(a, fill, colour::WHITE, 0.5);
+        filled.push((a, fill));
     }
+    canvas.areas(&filled, colour::WHITE, 0.5);
     let on: HashSet<&str> = highlight.iter().copied().collect();
     let lit: Vec<&Area> = areas
         .iter()
@@ -230,6 +237,24 @@ pub fn choropleth(
     }
 }
 
+/// The legend of [`choropleth`] alone, as one small SVG (`width` points
+/// wide): a row of small maps needs it once, not in every map.
+pub fn legend(legend: &Legend, width: f64, id_prefix: &str) -> String {
+    let options = MapOptions {
+        width,
+        max_height: 0.0,
+        attribution: false,
+        id_prefix,
+        ..Default::default()
+    };
+    let mut canvas = Canvas::new(&[], &options, 6.0 * LEGEND_ROW);
+    canvas.map_height = 0.0;
+    let hatch = format!("{id_prefix}-nv");
+    canvas.hatch(&hatch);
+    canvas.legend(legend, &format!("url(#{hatch})"));
+    canvas.finish(&[], "")
+}
+
 /// A mark on the country map (a network, say) at an RD point.
 pub struct Mark<'a> {
     pub at: Point,
@@ -259,12 +284,10 @@ pub fn country(
     alt: impl FnOnce(&CountryFacts) -> String,
 ) -> Map {
     let mut canvas = Canvas::new(base, options, 0.0);
-    for a in base {
-        canvas.area(a, colour::BAND, colour::WHITE, 0.3);
-    }
-    for a in highlight {
-        canvas.area(a, colour::ACCENT, colour::ACCENT, 0.3);
-    }
+    let base_fill: Vec<(&Area, &str)> = base.iter().map(|a| (*a, colour::BAND)).collect();
+    canvas.areas(&base_fill, colour::WHITE, 0.3);
+    let lit: Vec<(&Area, &str)> = highlight.iter().map(|a| (*a, colour::ACCENT)).collect();
+    canvas.areas(&lit, colour::ACCENT, 0.3);
     for m in marks.iter().filter(|m| m.at.iter().all(|v| v.is_finite())) {
         let [x, y] = canvas.to_svg(m.at);
         let _ = write!(
@@ -320,6 +343,8 @@ struct Canvas<'a> {
     width: f64,
     map_height: f64,
     legend_height: f64,
+    /// `MapOptions::min_step` in tenths of a point.
+    min_step: i64,
 }
 
 impl<'a> Canvas<'a> {
@@ -358,6 +383,11 @@ impl<'a> Canvas<'a> {
             width,
             map_height,
             legend_height,
+            min_step: if options.min_step.is_finite() {
+                (options.min_step.clamp(0.0, 10.0) * 10.0).round() as i64
+            } else {
+                0
+            },
         }
     }
 
@@ -386,7 +416,11 @@ impl<'a> Canvas<'a> {
                         None => {
                             let _ = write!(ring_d, "M{} {}l", tenths(q[0]), tenths(q[1]));
                         }
-                        Some(r) if r == q => continue,
+                        Some(r)
+                            if (r[0] - q[0]).abs() + (r[1] - q[1]).abs() < self.min_step.max(1) =>
+                        {
+                            continue;
+                        }
                         Some(r) => push_pair(&mut ring_d, q[0] - r[0], q[1] - r[1], distinct > 1),
                     }
                     prev = Some(q);
@@ -399,6 +433,33 @@ impl<'a> Canvas<'a> {
             }
         }
         d
+    }
+
+    /// Draws areas with their fills and one stroke. In the PDF the areas
+    /// of one fill become one path: typst's cost grows with the number of
+    /// SVG elements more than with their vertices. For the web page every
+    /// area is its own linked path.
+    fn areas(&mut self, areas: &[(&Area, &str)], stroke: &str, stroke_width: f64) {
+        if self.options.link.is_some() {
+            for (area, fill) in areas {
+                self.area(area, fill, stroke, stroke_width);
+            }
+            return;
+        }
+        let mut groups: Vec<(&str, String)> = Vec::new();
+        for (area, fill) in areas {
+            let d = self.path(area);
+            match groups.iter_mut().find(|(f, _)| f == fill) {
+                Some((_, all)) => all.push_str(&d),
+                None => groups.push((fill, d)),
+            }
+        }
+        for (fill, d) in groups.iter().filter(|(_, d)| !d.is_empty()) {
+            let _ = write!(
+                self.svg,
+                r#"<path d="{d}" fill="{fill}" fill-rule="evenodd" stroke="{stroke}" stroke-width="{stroke_width}" stroke-linejoin="round"/>"#
+            );
+        }
     }
 
     fn area(&mut self, area: &Area, fill: &str, stroke: &str, stroke_width: f64) {
@@ -444,8 +505,22 @@ impl<'a> Canvas<'a> {
         }
     }
 
+    /// The hatching of "no value" as a pattern with this id.
+    fn hatch(&mut self, id: &str) {
+        let _ = write!(
+            self.svg,
+            r#"<defs><pattern id="{id}" width="3" height="3" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="3" fill="{}"/><rect width="0.8" height="3" fill="{}"/></pattern></defs>"#,
+            colour::WHITE,
+            colour::BAND_DARK
+        );
+    }
+
     fn legend(&mut self, legend: &Legend, no_value_fill: &str) {
-        let top = self.map_height + 4.0;
+        let top = if self.map_height > 0.0 {
+            self.map_height + 4.0
+        } else {
+            1.0
+        };
         let rows = legend
             .classes
             .iter()
@@ -469,7 +544,12 @@ impl<'a> Canvas<'a> {
     /// The document around the shapes: size, title (web only) and the
     /// attribution of the latest boundary year among the areas.
     fn finish(self, areas: &[&Area], alt: &str) -> String {
-        let height = self.map_height + self.legend_height + FOOTER;
+        let footer = if self.options.attribution {
+            FOOTER
+        } else {
+            0.0
+        };
+        let height = self.map_height + self.legend_height + footer;
         let year = areas.iter().filter_map(|a| a.year).max();
         let mut svg = String::with_capacity(self.svg.len() + 400);
         let _ = write!(
@@ -482,13 +562,16 @@ impl<'a> Canvas<'a> {
             let _ = write!(svg, "<title>{}</title>", escape(alt));
         }
         svg.push_str(&self.svg);
-        let _ = write!(
-            svg,
-            r#"<text x="0" y="{}" font-size="5" font-family="Inter" fill="{}">{}</text></svg>"#,
-            tenths(((height - 2.0) * 10.0).round() as i64),
-            colour::MUTED,
-            escape(&attribution(year))
-        );
+        if self.options.attribution {
+            let _ = write!(
+                svg,
+                r#"<text x="0" y="{}" font-size="5" font-family="Inter" fill="{}">{}</text>"#,
+                tenths(((height - 2.0) * 10.0).round() as i64),
+                colour::MUTED,
+                escape(&attribution(year))
+            );
+        }
+        svg.push_str("</svg>");
         svg
     }
 }
@@ -644,6 +727,27 @@ mod tests {
         );
         assert_eq!(map.missing, vec!["WK000999".to_owned()]);
         assert!(map.svg.contains("url(#m-nv)"));
+    }
+
+    #[test]
+    fn standalone_legend_and_maps_without_attribution() {
+        let legend_svg = legend(
+            &Legend {
+                classes: ["a", "b", "c", "d", "e"],
+                no_value: "&",
+            },
+            80.0,
+            "x",
+        );
+        assert!(legend_svg.contains(">&amp;</text>") && legend_svg.contains("url(#x-nv)"));
+        assert!(!legend_svg.contains("Kadaster"));
+        let a = square("WK000101", 0.0, 0.0);
+        let options = MapOptions {
+            attribution: false,
+            ..Default::default()
+        };
+        let map = locator(&[&a], &[], &options, |_| String::new());
+        assert!(!map.svg.contains("<text"));
     }
 
     #[test]
