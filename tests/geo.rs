@@ -244,8 +244,18 @@ fn broken_geopackages_are_errors_naming_the_file_and_layer() {
     )
     .unwrap();
     drop(db);
-    let e = geo::read_boundaries(&broken, None).unwrap_err().to_string();
-    assert!(e.contains("layer \"wijken\", feature WK082803"), "{e}");
+    // The broken feature is a problem and left out; the others are read,
+    // and WK082803 then shows as missing on a map.
+    let b = geo::read_boundaries(&broken, None).unwrap();
+    assert_eq!(b.problems.len(), 1);
+    let e = b.problems[0].to_string();
+    assert!(
+        e.contains("wijken.gpkg, layer \"wijken\", feature WK082803: expected a GeoPackage"),
+        "{e}"
+    );
+    assert_eq!(b.in_gemeente(Level::Wijk, "GM0828").len(), 22);
+    let (_, missing) = b.split(["WK082803"]);
+    assert_eq!(missing, vec!["WK082803".to_owned()]);
 }
 
 fn attributes(svg: &str, name: &str) -> Vec<String> {

@@ -61,59 +61,76 @@ pub fn parse(path: &Path, text: &[u8], year: Option<u16>) -> Result<Boundaries, 
         }
     };
     let mut areas = Vec::with_capacity(features.len());
+    let mut problems = Vec::new();
     for (i, feature) in features.iter().enumerate() {
-        let error = |feature: String, message: String| GeoError {
-            file: path.to_path_buf(),
-            layer: None,
-            feature: Some(feature),
-            message,
-        };
-        let props = feature.get("properties").and_then(Value::as_object);
-        let prop = |key: &str| -> Option<String> {
-            props
-                .and_then(|p| p.get(key))
-                .and_then(Value::as_str)
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty())
-        };
-        if prop("water").is_some_and(|w| w.eq_ignore_ascii_case("ja")) {
-            continue;
+        match feature_area(path, i, feature, crs, year) {
+            Ok(Some(area)) => areas.push(area),
+            Ok(None) => {}
+            Err(e) => problems.push(e),
         }
-        let number = format!("{}", i + 1);
-        let Some((code, level)) = code_of(feature, &prop) else {
-            return Err(error(
-                number,
-                "expected a CBS code (GM…, WK…, BU…) in buurtcode, wijkcode, statcode, gemeentecode or the feature id, found none".into(),
-            ));
-        };
-        let name_key = match level {
-            Level::Buurt => "buurtnaam",
-            Level::Wijk => "wijknaam",
-            Level::Gemeente => "gemeentenaam",
-        };
-        let name = prop(name_key)
-            .or_else(|| prop("statnaam"))
-            .unwrap_or_else(|| code.clone());
-        let gemeente_code = match level {
-            Level::Gemeente => code.clone(),
-            _ => prop("gemeentecode").unwrap_or_else(|| gemeente_of(&code)),
-        };
-        let year = year.or_else(|| {
-            prop("jrstatcode").and_then(|j| j.get(..4).and_then(|y| y.parse::<u16>().ok()))
-        });
-        let polygons =
-            geometry(feature.get("geometry"), crs).map_err(|m| error(code.clone(), m))?;
-        let area = Area::new(code.clone(), name, level, gemeente_code, year, polygons).ok_or_else(
-            || {
-                error(
-                    code,
-                    "expected a polygon of three points or more, found an empty geometry".into(),
-                )
-            },
-        )?;
-        areas.push(area);
     }
-    Ok(Boundaries::new(path.display().to_string(), areas))
+    let mut boundaries = Boundaries::new(path.display().to_string(), areas);
+    boundaries.problems = problems;
+    Ok(boundaries)
+}
+
+/// One feature as an area: `Ok(None)` for a water part, an error naming the
+/// feature when it cannot be used (the file's other features still are).
+fn feature_area(
+    path: &Path,
+    i: usize,
+    feature: &Value,
+    crs: Crs,
+    year: Option<u16>,
+) -> Result<Option<Area>, GeoError> {
+    let error = |feature: String, message: String| GeoError {
+        file: path.to_path_buf(),
+        layer: None,
+        feature: Some(feature),
+        message,
+    };
+    let props = feature.get("properties").and_then(Value::as_object);
+    let prop = |key: &str| -> Option<String> {
+        props
+            .and_then(|p| p.get(key))
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    if prop("water").is_some_and(|w| w.eq_ignore_ascii_case("ja")) {
+        return Ok(None);
+    }
+    let number = format!("{}", i + 1);
+    let Some((code, level)) = code_of(feature, &prop) else {
+        return Err(error(
+            number,
+            "expected a CBS code (GM…, WK…, BU…) in buurtcode, wijkcode, statcode, gemeentecode or the feature id, found none".into(),
+        ));
+    };
+    let name_key = match level {
+        Level::Buurt => "buurtnaam",
+        Level::Wijk => "wijknaam",
+        Level::Gemeente => "gemeentenaam",
+    };
+    let name = prop(name_key)
+        .or_else(|| prop("statnaam"))
+        .unwrap_or_else(|| code.clone());
+    let gemeente_code = match level {
+        Level::Gemeente => code.clone(),
+        _ => prop("gemeentecode").unwrap_or_else(|| gemeente_of(&code)),
+    };
+    let year = year.or_else(|| {
+        prop("jrstatcode").and_then(|j| j.get(..4).and_then(|y| y.parse::<u16>().ok()))
+    });
+    let polygons = geometry(feature.get("geometry"), crs).map_err(|m| error(code.clone(), m))?;
+    let area =
+        Area::new(code.clone(), name, level, gemeente_code, year, polygons).ok_or_else(|| {
+            error(
+                code,
+                "expected a polygon of three points or more, found an empty geometry".into(),
+            )
+        })?;
+    Ok(Some(area))
 }
 
 /// The feature's own code and level: the most specific code property, else
@@ -323,7 +340,15 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let e = parse_str(text).unwrap_err().to_string();
+            // A broken file is an error; a broken feature a problem, the
+            // feature left out.
+            let e = match parse_str(text) {
+                Err(e) => e.to_string(),
+                Ok(b) => {
+                    assert!(b.is_empty() && b.problems.len() == 1, "{text}");
+                    b.problems[0].to_string()
+                }
+            };
             assert!(e.contains(expected) && e.starts_with("t.geojson"), "{e}");
         }
     }

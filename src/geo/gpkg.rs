@@ -42,6 +42,7 @@ pub fn read(path: &Path, year: Option<u16>) -> Result<Boundaries, GeoError> {
         ))
     })?;
     let mut areas = Vec::new();
+    let mut problems = Vec::new();
     let mut read_any = false;
     for (layer, level, code_col, name_col) in LAYERS {
         let Some((_, geom_col, srs)) = geometry_columns.iter().find(|(t, _, _)| t == layer) else {
@@ -102,50 +103,60 @@ pub fn read(path: &Path, year: Option<u16>) -> Result<Boundaries, GeoError> {
         let mut number = 0usize;
         while let Some(row) = rows.next().map_err(|e| layer_error(None, e.to_string()))? {
             number += 1;
-            let text = |i: usize| -> Option<String> {
-                match row.get_ref(i).ok()? {
-                    ValueRef::Text(t) => std::str::from_utf8(t).ok().map(|s| s.trim().to_owned()),
-                    _ => None,
+            // One feature; an error names it and the others are still read.
+            let one = || -> Result<Option<Area>, GeoError> {
+                let text = |i: usize| -> Option<String> {
+                    match row.get_ref(i).ok()? {
+                        ValueRef::Text(t) => {
+                            std::str::from_utf8(t).ok().map(|s| s.trim().to_owned())
+                        }
+                        _ => None,
+                    }
+                    .filter(|s| !s.is_empty())
+                };
+                if text(3).is_some_and(|w| w.eq_ignore_ascii_case("ja")) {
+                    return Ok(None);
                 }
-                .filter(|s| !s.is_empty())
-            };
-            if text(3).is_some_and(|w| w.eq_ignore_ascii_case("ja")) {
-                continue;
-            }
-            let Some(code) = text(0).filter(|c| Level::of_code(c) == Some(level)) else {
-                return Err(layer_error(
-                    Some(format!("{number}")),
-                    format!("expected a {} code in \"{code_col}\"", level.as_str()),
-                ));
-            };
-            let feature_error = |m: String| layer_error(Some(code.clone()), m);
-            let blob = match row.get_ref(4) {
-                Ok(ValueRef::Blob(b)) => b,
-                _ => {
-                    return Err(feature_error(
-                        "expected a GeoPackage geometry, found none".into(),
+                let Some(code) = text(0).filter(|c| Level::of_code(c) == Some(level)) else {
+                    return Err(layer_error(
+                        Some(format!("{number}")),
+                        format!("expected a {} code in \"{code_col}\"", level.as_str()),
                     ));
-                }
-            };
-            let mut collect = Collect::new(wgs84);
-            GpkgWkb(blob).process_geom(&mut collect).map_err(|e| {
+                };
+                let feature_error = |m: String| layer_error(Some(code.clone()), m);
+                let blob = match row.get_ref(4) {
+                    Ok(ValueRef::Blob(b)) => b,
+                    _ => {
+                        return Err(feature_error(
+                            "expected a GeoPackage geometry, found none".into(),
+                        ));
+                    }
+                };
+                let mut collect = Collect::new(wgs84);
+                GpkgWkb(blob).process_geom(&mut collect).map_err(|e| {
                 feature_error(collect.failure.clone().unwrap_or_else(|| {
                     format!("expected a GeoPackage Polygon or MultiPolygon, found a broken geometry ({e})")
                 }))
             })?;
-            let name = text(1).unwrap_or_else(|| code.clone());
-            let gemeente = match level {
-                Level::Gemeente => code.clone(),
-                _ => text(2).unwrap_or_else(|| super::geojson::gemeente_of(&code)),
-            };
-            let area = Area::new(code.clone(), name, level, gemeente, year, collect.polygons)
-                .ok_or_else(|| {
+                let name = text(1).unwrap_or_else(|| code.clone());
+                let gemeente = match level {
+                    Level::Gemeente => code.clone(),
+                    _ => text(2).unwrap_or_else(|| super::geojson::gemeente_of(&code)),
+                };
+                let area = Area::new(code.clone(), name, level, gemeente, year, collect.polygons)
+                    .ok_or_else(|| {
                     feature_error(
                         "expected a polygon of three points or more, found an empty geometry"
                             .into(),
                     )
                 })?;
-            areas.push(area);
+                Ok(Some(area))
+            };
+            match one() {
+                Ok(Some(area)) => areas.push(area),
+                Ok(None) => {}
+                Err(e) => problems.push(e),
+            }
         }
     }
     if !read_any {
@@ -162,7 +173,9 @@ pub fn read(path: &Path, year: Option<u16>) -> Result<Boundaries, GeoError> {
             }
         )));
     }
-    Ok(Boundaries::new(path.display().to_string(), areas))
+    let mut boundaries = Boundaries::new(path.display().to_string(), areas);
+    boundaries.problems = problems;
+    Ok(boundaries)
 }
 
 /// (table, geometry column, srs_id) of every feature table.

@@ -40,6 +40,10 @@ pub struct Map {
     /// Codes asked for (highlighted, or given a value) that are not among
     /// the areas: for the report's "what is missing".
     pub missing: Vec<String>,
+    /// The attribution of the boundaries drawn (latest year among them):
+    /// in the SVG unless [`MapOptions::attribution`] is off, when the
+    /// document must show it with the map.
+    pub attribution: String,
 }
 
 /// How a map is laid out.
@@ -119,6 +123,7 @@ pub fn locator(
         svg: canvas.finish(areas, &alt),
         alt,
         missing,
+        attribution: year_attribution(areas),
     }
 }
 
@@ -234,6 +239,7 @@ pub fn choropleth(
         svg: canvas.finish(areas, &alt),
         alt,
         missing,
+        attribution: year_attribution(areas),
     }
 }
 
@@ -314,7 +320,13 @@ pub fn country(
         svg: canvas.finish(&drawn, &alt),
         alt,
         missing: Vec::new(),
+        attribution: year_attribution(&drawn),
     }
+}
+
+/// The attribution for the latest boundary year among the areas.
+fn year_attribution(areas: &[&Area]) -> String {
+    attribution(areas.iter().filter_map(|a| a.year).max())
 }
 
 /// Codes (each once, in order) that are not among the areas.
@@ -550,7 +562,6 @@ impl<'a> Canvas<'a> {
             0.0
         };
         let height = self.map_height + self.legend_height + footer;
-        let year = areas.iter().filter_map(|a| a.year).max();
         let mut svg = String::with_capacity(self.svg.len() + 400);
         let _ = write!(
             svg,
@@ -568,7 +579,7 @@ impl<'a> Canvas<'a> {
                 r#"<text x="0" y="{}" font-size="5" font-family="Inter" fill="{}">{}</text>"#,
                 tenths(((height - 2.0) * 10.0).round() as i64),
                 colour::MUTED,
-                escape(&attribution(year))
+                escape(&year_attribution(areas))
             );
         }
         svg.push_str("</svg>");

@@ -208,6 +208,10 @@ pub struct Boundaries {
     by_code: HashMap<String, usize>,
     /// Where they came from: a file, or `builtin`.
     pub source: String,
+    /// Features of a user's file that could not be used, each naming file,
+    /// layer and feature: they are left out (their codes then show as
+    /// missing), the file's other features are read.
+    pub problems: Vec<GeoError>,
 }
 
 impl Boundaries {
@@ -218,6 +222,7 @@ impl Boundaries {
             areas: Vec::with_capacity(areas.len()),
             by_code: HashMap::new(),
             source: source.into(),
+            problems: Vec::new(),
         };
         b.extend(areas);
         b
@@ -361,7 +366,9 @@ impl fmt::Display for GeoError {
 impl std::error::Error for GeoError {}
 
 /// Reads a user's boundary file: a GeoPackage (`.gpkg`) or GeoJSON (any
-/// other name; `.geojson`, `.json`). `year` is the division's year when the
+/// other name; `.geojson`, `.json`). A file that cannot be read at all is
+/// an error; features that cannot be used are listed in
+/// [`Boundaries::problems`] and left out. `year` is the division's year when the
 /// caller knows it; otherwise it is taken from the file name
 /// (`wijkenbuurten_2024.gpkg`, `buurten_2023.geojson`) when that has one.
 pub fn read_boundaries(path: &Path, year: Option<u16>) -> Result<Boundaries, GeoError> {
