@@ -206,8 +206,10 @@ pub fn choropleth(
         .copied()
         .filter(|a| on.contains(a.code.as_str()))
         .collect();
+    // A white halo under the ink keeps the outline visible on the darkest class.
     for a in &lit {
-        canvas.outline(a, colour::INK, 1.4);
+        canvas.outline(a, colour::WHITE, 2.6);
+        canvas.outline(a, colour::INK, 1.2);
     }
     if let Some(legend) = legend {
         canvas.legend(legend, &no_value_fill);
