@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod compute;
+pub mod geo;
 pub mod i18n;
 pub mod ingest;
 pub mod problem;

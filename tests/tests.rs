@@ -3,6 +3,7 @@
 
 mod commands;
 mod effect;
+mod geo;
 mod golden;
 mod inspect;
 mod metafor;
