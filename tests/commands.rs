@@ -155,8 +155,11 @@ fn effect_end_to_end_matches_scipy() {
     assert!((num(12) - 0.41491933318833435).abs() < 1e-9, "{all}");
     assert!((num(13) - 0.431640625).abs() < 1e-9, "{all}");
     assert!((num(14) - 0.27026150399043963).abs() < 1e-9, "{all}");
-    // The disciplines have 5 respondents each: suppressed, values empty.
-    for line in csv.lines().filter(|l| l.contains("discipline=")) {
+    // The disciplines have 5 respondents each: suppressed, values empty. Both groups must be
+    // there, or the check would pass on nothing.
+    let groups: Vec<&str> = csv.lines().filter(|l| l.contains(",discipline=")).collect();
+    assert_eq!(groups.len(), 2, "{csv}");
+    for line in groups {
         assert!(line.contains(",true,") && line.contains(",,,"), "{line}");
     }
     assert!(!csv.contains("P01"), "no pseudonyms in outputs");

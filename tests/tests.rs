@@ -9,4 +9,5 @@ mod profile;
 mod render;
 mod run;
 mod stats;
+mod tables;
 mod workdir;

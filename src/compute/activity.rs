@@ -44,6 +44,8 @@
 //!
 //! # Disclosure control
 //!
+//! The rules live in [`crate::compute::disclosure`]; here is how they apply to these tables.
+//!
 //! The counts form a hierarchy of populations: requests → matched → (follow-ups due, volunteer
 //! answers, matches with a valid number of days), requests → satisfaction answers; questions →
 //! non-medical questions. The rule, for every output:
@@ -64,7 +66,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::compute::effect::{DEFAULT_LEVEL, DEFAULT_MIN_N, protect_complements};
+use crate::compute::disclosure::{DEFAULT_MIN_N, open_populations, protect_parts};
+use crate::compute::effect::DEFAULT_LEVEL;
 use crate::compute::stats::{newcombe_diff, wilson};
 use crate::ingest::network::logs::{HandledBy, MatchRecord, QuestionRecord};
 
@@ -103,68 +106,6 @@ impl Default for ActivityOptions {
         }
     }
 }
-
-/// The columns of `matches.csv`, in order (the schema is stable).
-pub const MATCH_COLUMNS: &[&str] = &[
-    "network_id",
-    "period",
-    "requests",
-    "matched",
-    "pct_matched",
-    "pct_matched_ci_low",
-    "pct_matched_ci_high",
-    "n_days_to_match",
-    "median_days_to_match",
-    "followup_done",
-    "followup_due",
-    "followup_on_time",
-    "pct_followup_on_time",
-    "pct_followup_on_time_ci_low",
-    "pct_followup_on_time_ci_high",
-    "n_volunteer_ok",
-    "volunteer_ok",
-    "pct_volunteer_ok",
-    "pct_volunteer_ok_ci_low",
-    "pct_volunteer_ok_ci_high",
-    "n_satisfaction",
-    "satisfied",
-    "pct_satisfied",
-    "pct_satisfied_ci_low",
-    "pct_satisfied_ci_high",
-    "reference_date",
-];
-
-/// The columns of `question_quarters.csv`, in order.
-pub const QUARTER_COLUMNS: &[&str] = &[
-    "network_id",
-    "quarter",
-    "questions",
-    "non_medical",
-    "non_medical_in_community",
-    "pct",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
-
-/// The columns of `community_change.csv`, in order.
-pub const CHANGE_COLUMNS: &[&str] = &[
-    "network_id",
-    "year_first",
-    "year_last",
-    "questions_first",
-    "questions_last",
-    "n_first",
-    "n_last",
-    "in_community_first",
-    "in_community_last",
-    "pct_first",
-    "pct_last",
-    "diff",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
 
 /// The activity of one network in one period, from the match log. Shares are percentages;
 /// `None` marks a suppressed value (see the module documentation) or, for a median, no data.
@@ -271,69 +212,6 @@ pub fn handled_in_community(handled_by: HandledBy) -> bool {
     // team of the municipality, so a question it handles has not moved to the
     // community (Samenredzaamheid: task shift to inwonerinitiatieven).
     handled_by.in_community()
-}
-
-// ---------------------------------------------------------------------------
-// Disclosure: populations in a hierarchy.
-
-/// Parents of the populations of a table, parents before children; `None` for the top.
-type Hierarchy = [Option<usize>];
-
-/// Which populations are open (their inner counts and shares shown), from their sizes.
-fn open_populations(sizes: &[usize], parents: &Hierarchy, min_n: usize) -> Vec<bool> {
-    let mut open: Vec<bool> = Vec::with_capacity(sizes.len());
-    for (size, parent) in sizes.iter().zip(parents) {
-        let parent_open = parent.is_none_or(|p| open.get(p).copied().unwrap_or(false));
-        open.push(parent_open && *size >= min_n);
-    }
-    open
-}
-
-/// Closes a population and everything inside it.
-fn close(open: &mut [bool], population: usize, parents: &Hierarchy) {
-    if let Some(flag) = open.get_mut(population) {
-        *flag = false;
-    }
-    for (p, parent) in parents.iter().enumerate().skip(population + 1) {
-        if let Some(parent) = parent
-            && !open.get(*parent).copied().unwrap_or(true)
-            && let Some(flag) = open.get_mut(p)
-        {
-            *flag = false;
-        }
-    }
-}
-
-/// Complementary suppression of the parts of a total (years of all years, quarters of a
-/// year), population by population from the top down; `additive` marks the populations whose
-/// figures add up over the parts (counts and shares do, medians do not).
-fn protect_parts(
-    total_sizes: &[usize],
-    total_open: &[bool],
-    part_sizes: &[Vec<usize>],
-    part_open: &mut [Vec<bool>],
-    parents: &Hierarchy,
-    additive: &[bool],
-    min_n: usize,
-) {
-    for (population, (&size, &open)) in total_sizes.iter().zip(total_open).enumerate() {
-        if !open || !additive.get(population).copied().unwrap_or(false) {
-            continue;
-        }
-        let sizes: Vec<Vec<usize>> = part_sizes
-            .iter()
-            .map(|s| vec![s.get(population).copied().unwrap_or(0)])
-            .collect();
-        let mut shown: Vec<bool> = part_open
-            .iter()
-            .map(|o| o.get(population).copied().unwrap_or(false))
-            .collect();
-        for part in protect_complements(&[size], &sizes, &mut shown, min_n) {
-            if let Some(open) = part_open.get_mut(part) {
-                close(open, population, parents);
-            }
-        }
-    }
 }
 
 /// A share in percent with its Wilson interval, or `None`s when not shown or `n = 0`.

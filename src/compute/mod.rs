@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod costs;
+pub mod disclosure;
 pub mod effect;
 pub mod profile;
 pub mod scoring;

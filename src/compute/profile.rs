@@ -79,7 +79,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize, Serializer};
 use toml::Spanned;
 
-use crate::compute::costs::{CostCategory, care_costs};
+use crate::compute::costs::{CareCosts, CostCategory, care_costs};
 use crate::ingest::catalog::Catalog;
 use crate::ingest::municipalities::MunicipalityRegister;
 use crate::ingest::source::{Dataset, SourceKind, gemeente_of_code, level_of_code};
@@ -90,29 +90,6 @@ pub const BUILTIN_CATALOGUE: &str = include_str!("../../pipelines/indicators.tom
 
 /// Where the shipped catalogue lives in the repository, for messages.
 pub const BUILTIN_CATALOGUE_PATH: &str = "pipelines/indicators.toml";
-
-/// The column names of `profile.csv`, in order.
-pub const PROFILE_COLUMNS: [&str; 19] = [
-    "area_code",
-    "area_name",
-    "level",
-    "gemeente_code",
-    "indicator",
-    "source",
-    "period",
-    "age_group",
-    "value",
-    "lower",
-    "upper",
-    "unit",
-    "gemeente_value",
-    "nl_value",
-    "vs_gemeente",
-    "vs_nl",
-    "quintile_nl",
-    "rank_gemeente",
-    "n_gemeente",
-];
 
 /// The RIVM age groups an indicator may be restricted to.
 pub const AGE_GROUPS: [&str; 3] = ["18+", "18-64", "65+"];
@@ -1259,6 +1236,8 @@ pub struct ProfileData {
     /// Files (names) that cover only part of the country, with their number
     /// of municipalities.
     regional: Vec<(String, usize)>,
+    /// The care costs of each Vektis file per municipality, computed once here.
+    costs: Vec<CareCosts>,
 }
 
 /// Which names win when several inputs name an area: KWB's (wijk and buurt names), then
@@ -1296,6 +1275,7 @@ impl ProfileData {
             series: Vec::new(),
             notes: Vec::new(),
             regional: Vec::new(),
+            costs: Vec::new(),
         };
 
         let mut costs = Vec::new();
@@ -1322,6 +1302,14 @@ impl ProfileData {
                                 .entry(row.gemeente_code.clone())
                                 .or_insert((name_priority(source), row.gemeente_name.clone()));
                         }
+                        // What a reader of the costs should know (unmapped names,
+                        // repeated rows, empty columns) joins the profile's notes.
+                        let file = format!("{}: ", dataset.file.name);
+                        notes.extend(table.notes.iter().map(|message| ProfileNote {
+                            file: Some(dataset.file.name.clone()),
+                            indicator: None,
+                            message: message.strip_prefix(&file).unwrap_or(message).to_owned(),
+                        }));
                         costs.push((dataset, table));
                     }
                     Err(error) => notes.push(ProfileNote {
@@ -1425,6 +1413,7 @@ impl ProfileData {
             (a.indicator, a.period, &a.age_group).cmp(&(b.indicator, b.period, &b.age_group))
         });
         data.notes = notes;
+        data.costs = costs.into_iter().map(|(_, table)| table).collect();
         data
     }
 
@@ -1791,9 +1780,14 @@ impl ProfileData {
             .collect()
     }
 
-    /// The notes made while preparing the data.
+    /// The notes made while preparing the data (the care costs' notes among them).
     pub fn notes(&self) -> &[ProfileNote] {
         &self.notes
+    }
+
+    /// The care costs of each Vektis file per municipality among the inputs, in input order.
+    pub fn care_costs(&self) -> &[CareCosts] {
+        &self.costs
     }
 
     /// The input files that cover only part of the country (by name), with
