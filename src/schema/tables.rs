@@ -362,7 +362,11 @@ pub const QUESTION_QUARTERS: TableSchema = TableSchema {
     columns: &[
         col("network_id", Text, "The network's id in the register."),
         col("quarter", Text, "The calendar quarter (`2023-Q1`)."),
-        col("questions", Int, "Questions received."),
+        col(
+            "questions",
+            Int,
+            "Questions received; empty when fewer than `min_n`, or when hidden so that the year total in `community_change` cannot reveal another quarter (then every figure of the quarter is empty).",
+        ),
         col("non_medical", Int, "Of those, the non-medical questions."),
         col(
             "non_medical_in_community",
@@ -379,7 +383,7 @@ pub const QUESTION_QUARTERS: TableSchema = TableSchema {
         col(
             "suppressed",
             Bool,
-            "Whether the share is suppressed (disclosure control, also across the quarters of a published year).",
+            "Whether the share is suppressed (disclosure control, also across the quarters of a year published in `community_change`).",
         ),
     ],
 };
@@ -392,8 +396,16 @@ pub const COMMUNITY_CHANGE: TableSchema = TableSchema {
         col("network_id", Text, "The network's id in the register."),
         col("year_first", Int, "The first calendar year of the log."),
         col("year_last", Int, "The last calendar year of the log."),
-        col("questions_first", Int, "Questions in the first year."),
-        col("questions_last", Int, "Questions in the last year."),
+        col(
+            "questions_first",
+            Int,
+            "Questions in the first year; empty when fewer than `min_n`.",
+        ),
+        col(
+            "questions_last",
+            Int,
+            "Questions in the last year; empty when fewer than `min_n`.",
+        ),
         col(
             "n_first",
             Int,
