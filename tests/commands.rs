@@ -273,3 +273,22 @@ fn profile_without_a_selection_says_how() {
         .expect_code(1)
         .expect_stderr_contains("--area CODE");
 }
+
+/// README drift: the `inspect` example in the README is what the program prints.
+#[test]
+fn the_readme_inspect_example_is_the_program_output() {
+    let readme = std::fs::read_to_string(crate::workdir::repo().join("README.md")).unwrap();
+    let command = "$ wijkmonitor inspect sample-data/open-data/kwb-2023-utrecht.xlsx\n";
+    let start = readme.find(command).expect("the example in README.md") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let wd = Workdir::new();
+    let file = crate::workdir::repo().join("sample-data/open-data/kwb-2023-utrecht.xlsx");
+    let run = wd.run(["inspect".as_ref(), file.as_os_str()]);
+    run.expect_code(0);
+    // The program prints the path as given; the README gives it relative to the repository.
+    let printed = run.stdout().replace(
+        &file.display().to_string(),
+        "sample-data/open-data/kwb-2023-utrecht.xlsx",
+    );
+    assert_eq!(shown, printed);
+}
