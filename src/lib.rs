@@ -4,7 +4,8 @@
 //!
 //! The pipeline runs in three stages, visible as modules: [`ingest`] (files
 //! into typed tables, with every problem located), `compute` (pure: tables
-//! in, tables out) and [`render`] (PDF, workbooks, Parquet/CSV). [`cmd`]
+//! in, tables out) and [`render`] (PDF, workbooks, Parquet/CSV); [`schema`]
+//! declares the output tables once. [`cmd`]
 //! holds one module per subcommand; `main.rs` only parses and dispatches.
 
 pub mod cli;
@@ -15,4 +16,5 @@ pub mod i18n;
 pub mod ingest;
 pub mod problem;
 pub mod render;
+pub mod schema;
 pub mod spec;

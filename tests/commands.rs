@@ -155,8 +155,11 @@ fn effect_end_to_end_matches_scipy() {
     assert!((num(12) - 0.41491933318833435).abs() < 1e-9, "{all}");
     assert!((num(13) - 0.431640625).abs() < 1e-9, "{all}");
     assert!((num(14) - 0.27026150399043963).abs() < 1e-9, "{all}");
-    // The disciplines have 5 respondents each: suppressed, values empty.
-    for line in csv.lines().filter(|l| l.contains("discipline=")) {
+    // The disciplines have 5 respondents each: suppressed, values empty. Both groups must be
+    // there, or the check would pass on nothing.
+    let groups: Vec<&str> = csv.lines().filter(|l| l.contains(",discipline=")).collect();
+    assert_eq!(groups.len(), 2, "{csv}");
+    for line in groups {
         assert!(line.contains(",true,") && line.contains(",,,"), "{line}");
     }
     assert!(!csv.contains("P01"), "no pseudonyms in outputs");
@@ -269,4 +272,23 @@ fn profile_without_a_selection_says_how() {
     wd.run(["profile", "--vektis", "x.csv", "--out", "uit"])
         .expect_code(1)
         .expect_stderr_contains("--area CODE");
+}
+
+/// README drift: the `inspect` example in the README is what the program prints.
+#[test]
+fn the_readme_inspect_example_is_the_program_output() {
+    let readme = std::fs::read_to_string(crate::workdir::repo().join("README.md")).unwrap();
+    let command = "$ wijkmonitor inspect sample-data/open-data/kwb-2023-utrecht.xlsx\n";
+    let start = readme.find(command).expect("the example in README.md") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let wd = Workdir::new();
+    let file = crate::workdir::repo().join("sample-data/open-data/kwb-2023-utrecht.xlsx");
+    let run = wd.run(["inspect".as_ref(), file.as_os_str()]);
+    run.expect_code(0);
+    // The program prints the path as given; the README gives it relative to the repository.
+    let printed = run.stdout().replace(
+        &file.display().to_string(),
+        "sample-data/open-data/kwb-2023-utrecht.xlsx",
+    );
+    assert_eq!(shown, printed);
 }

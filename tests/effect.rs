@@ -522,8 +522,8 @@ fn question_log_fixture_end_to_end() {
     assert_eq!(
         got,
         [
-            ("wedde", "2023-Q1", 2, Some(1), Some(1), Some(100.0)),
-            ("wedde", "2023-Q2", 1, Some(1), Some(1), Some(100.0)),
+            ("wedde", "2023-Q1", Some(2), Some(1), Some(1), Some(100.0)),
+            ("wedde", "2023-Q2", Some(1), Some(1), Some(1), Some(100.0)),
         ]
     );
     // One calendar year: no change to report.
@@ -536,4 +536,77 @@ fn question_log_fixture_end_to_end() {
             .iter()
             .all(|q| q.suppressed && q.non_medical.is_none() && q.pct.is_none())
     );
+}
+
+/// Defect 12 (complementary suppression across tables): America's question log has nine
+/// questions in 2023-Q1, and `community_change` publishes 2023's total. With the other three
+/// quarters' numbers of questions shown, the total gave away the first quarter's; so a second
+/// quarter (the smallest, Q2) is hidden too, at every level, in the tables as in the report
+/// data made from them.
+#[test]
+fn a_year_total_does_not_reveal_a_suppressed_quarter_america_2023() {
+    let log = crate::workdir::repo().join("sample-data/netwerken/vragen-samenredzaamheid.xlsx");
+    let loaded = read_question_log(&log, None).unwrap();
+    let options = ActivityOptions::default();
+    let tables = question_activity(&loaded.data, &options);
+    let america: Vec<_> = tables
+        .quarters
+        .iter()
+        .filter(|q| q.network_id == "america" && q.quarter.starts_with("2023"))
+        .map(|q| (q.quarter.as_str(), q.questions, q.non_medical))
+        .collect();
+    assert_eq!(
+        america,
+        [
+            ("2023-Q1", None, None),
+            ("2023-Q2", None, None),
+            ("2023-Q3", Some(11), Some(5)),
+            ("2023-Q4", Some(12), Some(7)),
+        ]
+    );
+    let change = tables
+        .change
+        .iter()
+        .find(|c| c.network_id == "america")
+        .unwrap();
+    assert_eq!(
+        (change.year_first, change.questions_first, change.n_first),
+        (2023, Some(42), Some(23))
+    );
+    // Every network and published year: the total minus the shown quarters is 0 or at least
+    // min_n, for the questions (behind every figure of a quarter) and, where the year's share
+    // is published, for the non-medical questions (behind the share).
+    let check = |what: &str, total: usize, shown: usize| {
+        let rest = total - shown;
+        assert!(rest == 0 || rest >= options.min_n, "{what}: rest {rest}");
+    };
+    for c in &tables.change {
+        for (year, questions, n) in [
+            (c.year_first, c.questions_first, c.n_first),
+            (c.year_last, c.questions_last, c.n_last),
+        ] {
+            let quarters: Vec<_> = tables
+                .quarters
+                .iter()
+                .filter(|q| {
+                    q.network_id == c.network_id && q.quarter.starts_with(&year.to_string())
+                })
+                .collect();
+            let what = format!("{} {year}", c.network_id);
+            if let Some(questions) = questions {
+                check(
+                    &what,
+                    questions,
+                    quarters.iter().filter_map(|q| q.questions).sum(),
+                );
+            }
+            if let (Some(n), false) = (n, c.suppressed) {
+                let shown = quarters
+                    .iter()
+                    .filter_map(|q| q.non_medical_in_community.and(q.non_medical))
+                    .sum();
+                check(&what, n, shown);
+            }
+        }
+    }
 }

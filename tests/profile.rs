@@ -11,12 +11,13 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use wijkmonitor::compute::costs::{COST_COLUMNS, CostCategory, DropReason, care_costs};
+use wijkmonitor::compute::costs::{CostCategory, DropReason, care_costs};
 use wijkmonitor::compute::profile::{
-    AreaSelection, Comparison, Level, PROFILE_COLUMNS, ProfileData, ProfileRow, SelectionError,
+    AreaSelection, Comparison, Level, ProfileData, ProfileRow, SelectionError,
 };
 use wijkmonitor::ingest::catalog::Catalog;
 use wijkmonitor::ingest::source::{Dataset, ReadOptions, read_dataset};
+use wijkmonitor::schema::{self, Table};
 use wijkmonitor::spec::catalogue::{IndicatorCatalogue, ProfileSource};
 use wijkmonitor::spec::{Polarity, SpecError};
 
@@ -1138,13 +1139,14 @@ fn vektis_absent_strata_are_dropped_and_listed() {
 #[test]
 fn cost_rows_have_exactly_the_columns_of_costs_csv() {
     let costs = care_costs(vektis(2023)).expect("vektis");
-    // The exported table has exactly the schema: no field more, none less.
-    let df =
-        wijkmonitor::render::export::rows_to_dataframe(&costs.rows, &COST_COLUMNS).expect("table");
-    let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
-    assert_eq!(names, COST_COLUMNS);
+    // The exported table has exactly the schema: no field more, none less (else an error).
+    let table = Table::from_rows(&schema::COSTS, &costs.rows).expect("table");
+    assert_eq!(table.height(), costs.rows.len());
     let value = serde_json::to_value(&costs.rows[0]).expect("serialise");
-    assert_eq!(value.as_object().expect("record").len(), COST_COLUMNS.len());
+    assert_eq!(
+        value.as_object().expect("record").len(),
+        schema::COSTS.columns.len()
+    );
 }
 
 #[test]
@@ -1688,14 +1690,12 @@ fn rows_have_exactly_the_columns_of_profile_csv() {
     let catalogue = catalogue();
     let data = ProfileData::new(std::slice::from_ref(kwb_2023()), &catalogue);
     let rows = data.level(Level::Wijk);
-    let df =
-        wijkmonitor::render::export::rows_to_dataframe(&rows, &PROFILE_COLUMNS).expect("table");
-    let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
-    assert_eq!(names, PROFILE_COLUMNS);
+    let table = Table::from_rows(&schema::PROFILE, &rows).expect("table");
+    assert_eq!(table.height(), rows.len());
     let value = serde_json::to_value(&rows[0]).expect("serialise");
     assert_eq!(
         value.as_object().expect("record").len(),
-        PROFILE_COLUMNS.len()
+        schema::PROFILE.columns.len()
     );
     assert_eq!(value["level"], "wijk");
     assert_eq!(value["vs_nl"], "not_compared");

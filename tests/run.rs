@@ -115,6 +115,24 @@ fn the_example_pipeline_makes_every_report_the_same_twice() {
         }
     }
     assert!(a.contains_key("wijkmonitor-tabellen.xlsx"));
+    // Every table as declared once: CSV header, Parquet columns and types, workbook header.
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook(wd.path().join("a/wijkmonitor-tabellen.xlsx")).unwrap();
+    for table in wijkmonitor::schema::ALL_TABLES
+        .iter()
+        .filter(|t| t.name != "tidy")
+    {
+        crate::tables::check_written(&wd.path().join("a/tables"), table.name, table);
+        let sheet = calamine::Reader::worksheet_range(&mut workbook, table.name).unwrap();
+        let header: Vec<String> = sheet
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(header, table.names(), "sheet {}", table.name);
+    }
     assert!(a.keys().any(|k| k.starts_with("profiel-WK082801")));
     assert!(
         !a.keys().any(|k| k.contains(".tmp")),

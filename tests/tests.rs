@@ -12,5 +12,6 @@ mod profile;
 mod render;
 mod run;
 mod stats;
+mod tables;
 mod trust;
 mod workdir;

@@ -9,14 +9,14 @@ use anyhow::{Context, Result, bail};
 use crate::cli::{EffectArgs, GlobalArgs, Lang};
 use crate::cmd::Outcome;
 use crate::compute::effect::{
-    BEFORE_AFTER_COLUMNS, BeforeAfterRow, CUTOFF_COLUMNS, EffectOptions, Pairing, WAVE_COLUMNS,
-    before_after, wave_summaries,
+    BeforeAfterRow, EffectOptions, Pairing, before_after, wave_summaries,
 };
 use crate::compute::scoring::score_responses;
 use crate::ingest::network::register::read_register;
 use crate::ingest::network::responses::{Responses, read_responses};
 use crate::problem::Problem;
-use crate::render::export::{rows_to_dataframe, write_table};
+use crate::render::export::write_rows;
+use crate::schema;
 use crate::spec::instrument::load_instrument;
 
 pub fn run(args: &EffectArgs, global: &GlobalArgs) -> Result<Outcome> {
@@ -69,21 +69,9 @@ pub fn run(args: &EffectArgs, global: &GlobalArgs) -> Result<Outcome> {
     let waves = wave_summaries(&scores, &instrument, &options)?;
 
     let tables = args.out.join("tables");
-    write_table(
-        &mut rows_to_dataframe(&rows, BEFORE_AFTER_COLUMNS)?,
-        &tables,
-        "before_after",
-    )?;
-    write_table(
-        &mut rows_to_dataframe(&waves.waves, WAVE_COLUMNS)?,
-        &tables,
-        "waves",
-    )?;
-    write_table(
-        &mut rows_to_dataframe(&waves.cutoffs, CUTOFF_COLUMNS)?,
-        &tables,
-        "cutoffs",
-    )?;
+    write_rows(&schema::BEFORE_AFTER, &rows, &tables)?;
+    write_rows(&schema::WAVES, &waves.waves, &tables)?;
+    write_rows(&schema::CUTOFFS, &waves.cutoffs, &tables)?;
 
     let errors = problems.iter().filter(|p| p.is_error()).count();
     {

@@ -193,8 +193,7 @@ pub fn run(args: &InspectArgs, global: &GlobalArgs) -> Result<Outcome> {
                         .file_stem()
                         .map(|s| s.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    let mut df = dataset.table.to_dataframe()?;
-                    let written = write_table(&mut df, dir, &stem)?;
+                    let written = write_table(&dataset.table.to_table()?, dir, &stem)?;
                     if !args.json && !global.quiet {
                         for path in written {
                             writeln!(out, "  wrote     {}", path.display())?;

@@ -11,12 +11,12 @@ use serde::Serialize;
 
 use crate::cli::{GlobalArgs, Lang, LevelArg, ProfileArgs};
 use crate::cmd::Outcome;
-use crate::compute::costs::{COST_COLUMNS, CareCosts, CostRow, care_costs};
+use crate::compute::costs::{CareCosts, CostRow};
 use crate::compute::profile::{
-    AreaSelection, Comparison, Distribution, Level, PROFILE_COLUMNS, ProfileData, ProfileRow,
+    AreaSelection, Comparison, Distribution, Level, ProfileData, ProfileRow,
 };
 use crate::ingest::source::{Dataset, ReadOptions, SourceKind, read_dataset};
-use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
+use crate::render::export::{write_atomic, write_table};
 use crate::render::outpath::output_file;
 use crate::render::pdf::{DocumentFile, document_date};
 use crate::render::pool::{Job, Pool};
@@ -24,6 +24,7 @@ use crate::render::svg;
 use crate::render::words::{
     comparison_label, cost_label, format_euros, format_value, level_words, theme_label, unit_label,
 };
+use crate::schema::{self, Table};
 use crate::spec::catalogue::{IndicatorCatalogue, Theme};
 
 pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
@@ -121,15 +122,6 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     })
 }
 
-/// The care costs of every Vektis file per municipality among `datasets`.
-fn vektis_costs(datasets: &[Dataset]) -> Vec<CareCosts> {
-    datasets
-        .iter()
-        .filter(|d| d.source == SourceKind::VektisZvwGemeente)
-        .filter_map(|d| care_costs(d).ok())
-        .collect()
-}
-
 /// A progress bar over `len` documents, hidden when quiet or for one.
 pub fn progress_bar(len: usize, what: &str, quiet: bool) -> ProgressBar {
     if quiet || len < 2 {
@@ -163,7 +155,7 @@ impl<'a> Profiles<'a> {
     ) -> Result<Profiles<'a>> {
         let data = ProfileData::new(datasets, catalogue);
         let rows = data.select(selection)?;
-        let costs = vektis_costs(datasets);
+        let costs = data.care_costs().to_vec();
         Ok(Profiles {
             datasets,
             catalogue,
@@ -185,7 +177,7 @@ impl<'a> Profiles<'a> {
         let (present, absent): (Vec<String>, Vec<String>) =
             codes.iter().cloned().partition(|c| data.has_area(c));
         let rows = data.select(&AreaSelection::Areas(present))?;
-        let costs = vektis_costs(datasets);
+        let costs = data.care_costs().to_vec();
         Ok((
             Profiles {
                 datasets,
@@ -208,19 +200,20 @@ impl<'a> Profiles<'a> {
             .len()
     }
 
+    /// The tables `profile` and `costs`.
+    pub fn tables(&self) -> Result<[Table; 2]> {
+        let cost_rows: Vec<&CostRow> = self.costs.iter().flat_map(|c| c.rows.iter()).collect();
+        Ok([
+            Table::from_rows(&schema::PROFILE, &self.rows)?,
+            Table::from_rows(&schema::COSTS, &cost_rows)?,
+        ])
+    }
+
     /// Writes `profile` and `costs` (CSV and Parquet) into `dir`.
     pub fn write_tables(&self, dir: &std::path::Path) -> Result<()> {
-        let cost_rows: Vec<&CostRow> = self.costs.iter().flat_map(|c| c.rows.iter()).collect();
-        write_table(
-            &mut rows_to_dataframe(&self.rows, &PROFILE_COLUMNS)?,
-            dir,
-            "profile",
-        )?;
-        write_table(
-            &mut rows_to_dataframe(&cost_rows, &COST_COLUMNS)?,
-            dir,
-            "costs",
-        )?;
+        for table in self.tables()? {
+            write_table(&table, dir, table.schema.name)?;
+        }
         Ok(())
     }
 
@@ -267,7 +260,9 @@ impl<'a> Profiles<'a> {
 
 /// Prints what the profile data noted about the inputs, one line per file
 /// and message (naming the indicators concerned) to standard error.
-fn print_notes(notes: &[crate::compute::profile::ProfileNote]) {
+/// Prints the notes of the inputs (files not used, series given twice, the care costs'
+/// unmapped municipalities, repeated rows and empty columns), one line per file and message.
+pub fn print_notes(notes: &[crate::compute::profile::ProfileNote]) {
     let mut grouped: BTreeMap<(Option<&str>, &str), Vec<&str>> = BTreeMap::new();
     for note in notes {
         grouped

@@ -1,19 +1,20 @@
 //! `wijkmonitor render`: one template with one data file, for previewing an
-//! edited template without a whole run. The files are read and written by
-//! `render`.
+//! edited template without a whole run. Reading and writing happen in
+//! `render::pdf`; this module only passes the arguments on.
 
 use anyhow::Result;
 
 use crate::cli::{GlobalArgs, RenderArgs};
 use crate::cmd::Outcome;
-use crate::render::export::write_atomic;
-use crate::render::pdf::{DocumentFile, Renderer, document_date};
+use crate::render::pdf::render_data_file;
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<Outcome> {
-    let data = DocumentFile::read_data_json(&args.data)?;
-    let renderer = Renderer::new(args.templates.as_deref())?;
-    let pdf = renderer.pdf(&args.template, vec![data], document_date(None))?;
-    write_atomic(&args.out, &pdf)?;
+    render_data_file(
+        &args.template,
+        args.templates.as_deref(),
+        &args.data,
+        &args.out,
+    )?;
     if !global.quiet {
         println!("{}", args.out.display());
     }

@@ -15,7 +15,6 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use polars::prelude::DataFrame;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -23,12 +22,9 @@ use crate::cli::{GlobalArgs, Lang, RunArgs};
 use crate::cmd::Outcome;
 use crate::cmd::profile::{Profiles, progress_bar};
 use crate::compute::activity::{
-    ActivityOptions, CHANGE_COLUMNS, MATCH_COLUMNS, QUARTER_COLUMNS, QuestionTables,
-    match_activity, question_activity,
+    ActivityOptions, QuestionTables, match_activity, question_activity,
 };
-use crate::compute::effect::{
-    BEFORE_AFTER_COLUMNS, CUTOFF_COLUMNS, EffectOptions, WAVE_COLUMNS, before_after, wave_summaries,
-};
+use crate::compute::effect::{EffectOptions, before_after, wave_summaries};
 use crate::compute::scoring::score_responses;
 use crate::ingest::network::logs::{
     MatchRecord, QuestionRecord, read_match_log, read_question_log,
@@ -37,12 +33,13 @@ use crate::ingest::network::register::{Register, read_register};
 use crate::ingest::network::responses::{Responses, read_responses};
 use crate::ingest::source::{Dataset, FileInfo, ReadOptions, read_dataset};
 use crate::problem::{Location, Problem};
-use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
+use crate::render::export::{write_atomic, write_table};
 use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
 use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
-use crate::render::workbook::{Sheet, write_workbook};
+use crate::render::workbook::write_workbook;
+use crate::schema::{self, Table};
 use crate::spec::SpecProblem;
 use crate::spec::catalogue::IndicatorCatalogue;
 use crate::spec::instrument::Instrument;
@@ -280,6 +277,20 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         }
         Some(profiles)
     };
+    if !quiet {
+        // What the open data's readers noted (files not used, series given twice, the care
+        // costs' unmapped municipalities, repeated rows, empty columns), once per note.
+        let mut notes: Vec<_> = [&report_profiles, &area_profiles]
+            .into_iter()
+            .flatten()
+            .flat_map(|p| p.data.notes().iter().cloned())
+            .collect();
+        notes.sort_by(|a, b| {
+            (&a.file, &a.message, &a.indicator).cmp(&(&b.file, &b.message, &b.indicator))
+        });
+        notes.dedup();
+        crate::cmd::profile::print_notes(&notes);
+    }
 
     // ---------------------------------------------------------------- write
     let out = args
@@ -294,45 +305,28 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     )
     .context("the document date")?;
 
-    let mut tables: Vec<(&str, &str, DataFrame)> = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
     if pipeline.outputs.tables || pipeline.outputs.workbook.is_some() {
         tables = result_tables(&register, &instruments, &matches, &questions, date)?;
         if let Some(p) = area_profiles.as_ref().or(report_profiles.as_ref()) {
-            let cost_rows: Vec<_> = p.costs.iter().flat_map(|c| c.rows.iter()).collect();
-            tables.push((
-                "profile",
-                "Indicatoren van de gebieden van de netwerken tegen gemeente en Nederland (zie profile.csv in README).",
-                rows_to_dataframe(&p.rows, &crate::compute::profile::PROFILE_COLUMNS)?,
-            ));
-            tables.push((
-                "costs",
-                "Zorgkosten (Vektis Zvw) per gemeente en categorie, ruw en gestandaardiseerd naar leeftijd en geslacht.",
-                rows_to_dataframe(&cost_rows, &crate::compute::costs::COST_COLUMNS)?,
-            ));
+            tables.extend(p.tables()?);
         }
     }
     if pipeline.outputs.tables {
         let dir = out.join("tables");
-        for (name, _, df) in &mut tables {
-            write_table(df, &dir, name)?;
+        for table in &tables {
+            write_table(table, &dir, table.schema.name)?;
         }
     }
     if let Some(file) = &pipeline.outputs.workbook {
-        let sheets: Vec<Sheet> = tables
-            .iter()
-            .map(|(name, description, df)| Sheet {
-                name,
-                description,
-                table: df,
-            })
-            .collect();
+        let sheets: Vec<&Table> = tables.iter().collect();
         let intro = vec![
             format!("Pipeline: {} ({})", pipeline.name, pipeline.path.display()),
             format!(
                 "Onthullingsdrempel: cijfers op minder dan {} respondenten zijn onderdrukt (leeg, suppressed = TRUE).",
                 pipeline.settings.min_n
             ),
-            "Kolommen en betekenis: zie README.md en docs/ van wijkmonitor.".to_owned(),
+            "Kolommen en betekenis: zie docs/tables.md van wijkmonitor.".to_owned(),
         ];
         write_workbook(
             &out.join(file),
@@ -783,26 +777,6 @@ struct NetworkRow<'a> {
     partner_domains: String,
 }
 
-const NETWORK_COLUMNS: &[&str] = &[
-    "network_id",
-    "name",
-    "gemeente_code",
-    "start_date",
-    "phase",
-    "initiator",
-    "approach",
-    "perspective",
-    "funding",
-    "kartrekker_independent",
-    "residents_from_start",
-    "written_ambition",
-    "areas",
-    "partners",
-    "partner_domains",
-];
-
-type Table = (&'static str, &'static str, DataFrame);
-
 fn result_tables(
     register: &Register,
     instruments: &[Named],
@@ -863,41 +837,13 @@ fn result_tables(
         .flat_map(|i| i.result.waves.cutoffs.iter())
         .collect();
     Ok(vec![
-        (
-            "networks",
-            "Eén rij per netwerk: gegevens uit het netwerkregister.",
-            rows_to_dataframe(&networks, NETWORK_COLUMNS)?,
-        ),
-        (
-            "before_after",
-            "Voor-na-vergelijkingen per netwerk, vragenlijst, schaal, groep en paar metingen.",
-            rows_to_dataframe(&before, BEFORE_AFTER_COLUMNS)?,
-        ),
-        (
-            "waves",
-            "Gemiddelde per meting per netwerk, schaal en groep, met 95%-interval.",
-            rows_to_dataframe(&waves, WAVE_COLUMNS)?,
-        ),
-        (
-            "cutoffs",
-            "Aandeel respondenten boven een afkappunt per meting (Wilson-interval).",
-            rows_to_dataframe(&cutoffs, CUTOFF_COLUMNS)?,
-        ),
-        (
-            "matches",
-            "Hulpvragen en matches per netwerk en jaar (matchlog).",
-            rows_to_dataframe(matches, MATCH_COLUMNS)?,
-        ),
-        (
-            "question_quarters",
-            "Niet-medische vragen afgehandeld in de gemeenschap, per netwerk en kwartaal.",
-            rows_to_dataframe(&questions.quarters, QUARTER_COLUMNS)?,
-        ),
-        (
-            "community_change",
-            "Verandering van dat aandeel tussen het eerste en laatste jaar (Newcombe-interval).",
-            rows_to_dataframe(&questions.change, CHANGE_COLUMNS)?,
-        ),
+        Table::from_rows(&schema::NETWORKS, &networks)?,
+        Table::from_rows(&schema::BEFORE_AFTER, &before)?,
+        Table::from_rows(&schema::WAVES, &waves)?,
+        Table::from_rows(&schema::CUTOFFS, &cutoffs)?,
+        Table::from_rows(&schema::MATCHES, matches)?,
+        Table::from_rows(&schema::QUESTION_QUARTERS, &questions.quarters)?,
+        Table::from_rows(&schema::COMMUNITY_CHANGE, &questions.change)?,
     ])
 }
 

@@ -44,27 +44,37 @@
 //!
 //! # Disclosure control
 //!
+//! The rules live in [`crate::compute::disclosure`]; here is how they apply to these tables.
+//!
 //! The counts form a hierarchy of populations: requests → matched → (follow-ups due, volunteer
 //! answers, matches with a valid number of days), requests → satisfaction answers; questions →
 //! non-medical questions. The rule, for every output:
 //!
 //! - a count inside a population (such as `matched` inside `requests`) and every share or
 //!   median of that population is shown only when the population has at least `min_n` members
-//!   and is itself shown; the top counts (`requests`, `questions`) are always shown. So a share
-//!   is suppressed when its denominator is below `min_n`, and its numerator with it, while its
-//!   denominator stays visible when its own population is shown.
+//!   and is itself shown; the number of requests is always shown. So a share is suppressed
+//!   when its denominator is below `min_n`, and its numerator with it, while its denominator
+//!   stays visible when its own population is shown.
+//! - the number of questions of a quarter (or of a year in the change row) is itself shown
+//!   only when it is at least `min_n`: it is the population of everything else in the row,
+//!   and a quarter with, say, nine questions is a suppressed quarter in every figure.
 //! - complementary suppression: the rows of a network's years (quarters) add up to the row of
 //!   all years (to the year in the change row). When the members of a shown population of the
 //!   total that no shown year (quarter) covers number from 1 to `min_n − 1`, the shown year
 //!   (quarter) with the smallest population is suppressed as well, until the hidden rest
 //!   reaches `min_n`; otherwise the total minus the shown years would reveal the hidden ones.
+//!   For the question log this applies across tables: the first and last years published in
+//!   `community_change` protect their quarters in `question_quarters` at every level, the
+//!   number of questions included (a year total minus three shown quarters would give the
+//!   fourth). A quarter hidden this way hides all its figures, its number of questions too.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::compute::effect::{DEFAULT_LEVEL, DEFAULT_MIN_N, protect_complements};
+use crate::compute::disclosure::{DEFAULT_MIN_N, open_populations, protect_parts};
+use crate::compute::effect::DEFAULT_LEVEL;
 use crate::compute::stats::{newcombe_diff, wilson};
 use crate::ingest::network::logs::{HandledBy, MatchRecord, QuestionRecord};
 
@@ -103,68 +113,6 @@ impl Default for ActivityOptions {
         }
     }
 }
-
-/// The columns of `matches.csv`, in order (the schema is stable).
-pub const MATCH_COLUMNS: &[&str] = &[
-    "network_id",
-    "period",
-    "requests",
-    "matched",
-    "pct_matched",
-    "pct_matched_ci_low",
-    "pct_matched_ci_high",
-    "n_days_to_match",
-    "median_days_to_match",
-    "followup_done",
-    "followup_due",
-    "followup_on_time",
-    "pct_followup_on_time",
-    "pct_followup_on_time_ci_low",
-    "pct_followup_on_time_ci_high",
-    "n_volunteer_ok",
-    "volunteer_ok",
-    "pct_volunteer_ok",
-    "pct_volunteer_ok_ci_low",
-    "pct_volunteer_ok_ci_high",
-    "n_satisfaction",
-    "satisfied",
-    "pct_satisfied",
-    "pct_satisfied_ci_low",
-    "pct_satisfied_ci_high",
-    "reference_date",
-];
-
-/// The columns of `question_quarters.csv`, in order.
-pub const QUARTER_COLUMNS: &[&str] = &[
-    "network_id",
-    "quarter",
-    "questions",
-    "non_medical",
-    "non_medical_in_community",
-    "pct",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
-
-/// The columns of `community_change.csv`, in order.
-pub const CHANGE_COLUMNS: &[&str] = &[
-    "network_id",
-    "year_first",
-    "year_last",
-    "questions_first",
-    "questions_last",
-    "n_first",
-    "n_last",
-    "in_community_first",
-    "in_community_last",
-    "pct_first",
-    "pct_last",
-    "diff",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
 
 /// The activity of one network in one period, from the match log. Shares are percentages;
 /// `None` marks a suppressed value (see the module documentation) or, for a median, no data.
@@ -214,7 +162,9 @@ pub struct QuarterRow {
     pub network_id: String,
     /// `2023-Q1`.
     pub quarter: String,
-    pub questions: usize,
+    /// Questions received; `None` when fewer than `min_n`, or hidden so that the year's total
+    /// cannot reveal another quarter (see the module documentation).
+    pub questions: Option<usize>,
     pub non_medical: Option<usize>,
     /// Non-medical questions handled in the community.
     pub non_medical_in_community: Option<usize>,
@@ -235,8 +185,10 @@ pub struct CommunityChangeRow {
     pub network_id: String,
     pub year_first: i32,
     pub year_last: i32,
-    pub questions_first: usize,
-    pub questions_last: usize,
+    /// Questions in the first year; `None` when fewer than `min_n`.
+    pub questions_first: Option<usize>,
+    /// Questions in the last year; `None` when fewer than `min_n`.
+    pub questions_last: Option<usize>,
     /// Non-medical questions in the first year (the n of `pct_first`).
     pub n_first: Option<usize>,
     /// Non-medical questions in the last year (the n of `pct_last`).
@@ -271,69 +223,6 @@ pub fn handled_in_community(handled_by: HandledBy) -> bool {
     // team of the municipality, so a question it handles has not moved to the
     // community (Samenredzaamheid: task shift to inwonerinitiatieven).
     handled_by.in_community()
-}
-
-// ---------------------------------------------------------------------------
-// Disclosure: populations in a hierarchy.
-
-/// Parents of the populations of a table, parents before children; `None` for the top.
-type Hierarchy = [Option<usize>];
-
-/// Which populations are open (their inner counts and shares shown), from their sizes.
-fn open_populations(sizes: &[usize], parents: &Hierarchy, min_n: usize) -> Vec<bool> {
-    let mut open: Vec<bool> = Vec::with_capacity(sizes.len());
-    for (size, parent) in sizes.iter().zip(parents) {
-        let parent_open = parent.is_none_or(|p| open.get(p).copied().unwrap_or(false));
-        open.push(parent_open && *size >= min_n);
-    }
-    open
-}
-
-/// Closes a population and everything inside it.
-fn close(open: &mut [bool], population: usize, parents: &Hierarchy) {
-    if let Some(flag) = open.get_mut(population) {
-        *flag = false;
-    }
-    for (p, parent) in parents.iter().enumerate().skip(population + 1) {
-        if let Some(parent) = parent
-            && !open.get(*parent).copied().unwrap_or(true)
-            && let Some(flag) = open.get_mut(p)
-        {
-            *flag = false;
-        }
-    }
-}
-
-/// Complementary suppression of the parts of a total (years of all years, quarters of a
-/// year), population by population from the top down; `additive` marks the populations whose
-/// figures add up over the parts (counts and shares do, medians do not).
-fn protect_parts(
-    total_sizes: &[usize],
-    total_open: &[bool],
-    part_sizes: &[Vec<usize>],
-    part_open: &mut [Vec<bool>],
-    parents: &Hierarchy,
-    additive: &[bool],
-    min_n: usize,
-) {
-    for (population, (&size, &open)) in total_sizes.iter().zip(total_open).enumerate() {
-        if !open || !additive.get(population).copied().unwrap_or(false) {
-            continue;
-        }
-        let sizes: Vec<Vec<usize>> = part_sizes
-            .iter()
-            .map(|s| vec![s.get(population).copied().unwrap_or(0)])
-            .collect();
-        let mut shown: Vec<bool> = part_open
-            .iter()
-            .map(|o| o.get(population).copied().unwrap_or(false))
-            .collect();
-        for part in protect_complements(&[size], &sizes, &mut shown, min_n) {
-            if let Some(open) = part_open.get_mut(part) {
-                close(open, population, parents);
-            }
-        }
-    }
 }
 
 /// A share in percent with its Wilson interval, or `None`s when not shown or `n = 0`.
@@ -665,8 +554,8 @@ pub fn question_activity(records: &[QuestionRecord], options: &ActivityOptions) 
                 network_id: network.to_owned(),
                 year_first: first_year,
                 year_last: last_year,
-                questions_first: first.questions,
-                questions_last: last.questions,
+                questions_first: first_open[QUESTIONS].then_some(first.questions),
+                questions_last: last_open[QUESTIONS].then_some(last.questions),
                 n_first: first_open[QUESTIONS].then_some(first.non_medical),
                 n_last: last_open[QUESTIONS].then_some(last.non_medical),
                 in_community_first: compared.then_some(first.in_community),
@@ -719,7 +608,11 @@ pub fn question_activity(records: &[QuestionRecord], options: &ActivityOptions) 
             tables.quarters.push(QuarterRow {
                 network_id: network.to_owned(),
                 quarter: format!("{year}-Q{quarter}"),
-                questions: tally.questions,
+                questions: open
+                    .get(QUESTIONS)
+                    .copied()
+                    .unwrap_or(false)
+                    .then_some(tally.questions),
                 non_medical: open
                     .get(QUESTIONS)
                     .copied()
@@ -1092,13 +985,13 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("2022-Q1", 6, Some(5), Some(2)),
-                ("2022-Q2", 8, Some(7), Some(3)),
-                ("2022-Q3", 5, Some(4), Some(1)),
-                ("2022-Q4", 6, Some(5), Some(2)),
-                ("2023-Q1", 12, Some(10), Some(6)),
-                ("2023-Q2", 11, Some(10), Some(7)),
-                ("2023-Q3", 4, Some(3), Some(2)),
+                ("2022-Q1", Some(6), Some(5), Some(2)),
+                ("2022-Q2", Some(8), Some(7), Some(3)),
+                ("2022-Q3", Some(5), Some(4), Some(1)),
+                ("2022-Q4", Some(6), Some(5), Some(2)),
+                ("2023-Q1", Some(12), Some(10), Some(6)),
+                ("2023-Q2", Some(11), Some(10), Some(7)),
+                ("2023-Q3", Some(4), Some(3), Some(2)),
             ]
         );
         // Reference: scipy.stats.binomtest(6, 10).proportion_ci(0.95, method="wilson"),
@@ -1122,7 +1015,7 @@ mod tests {
                 c.questions_first,
                 c.questions_last
             ),
-            (2022, 2023, 25, 27)
+            (2022, 2023, Some(25), Some(27))
         );
         assert_eq!((c.n_first, c.n_last), (Some(21), Some(23)));
         assert_eq!(
@@ -1146,22 +1039,25 @@ mod tests {
             .map(|q| {
                 (
                     q.quarter.as_str(),
+                    q.questions,
                     q.non_medical,
                     q.non_medical_in_community,
                     q.suppressed,
                 )
             })
             .collect();
+        // 2022's quarters have fewer than ten questions each: nothing of them is shown, their
+        // number of questions neither.
         assert_eq!(
             got,
             [
-                ("2022-Q1", None, None, true),
-                ("2022-Q2", None, None, true),
-                ("2022-Q3", None, None, true),
-                ("2022-Q4", None, None, true),
-                ("2023-Q1", Some(10), Some(6), false),
-                ("2023-Q2", None, None, true),
-                ("2023-Q3", None, None, true),
+                ("2022-Q1", None, None, None, true),
+                ("2022-Q2", None, None, None, true),
+                ("2022-Q3", None, None, None, true),
+                ("2022-Q4", None, None, None, true),
+                ("2023-Q1", Some(12), Some(10), Some(6), false),
+                ("2023-Q2", None, None, None, true),
+                ("2023-Q3", None, None, None, true),
             ]
         );
 
@@ -1172,14 +1068,14 @@ mod tests {
         let c = &tables.change[0];
         assert_eq!(
             (c.questions_first, c.n_first, c.suppressed),
-            (14, Some(12), false)
+            (Some(14), Some(12), false)
         );
         log.retain(|q| q.date.year() == 2023 || q.date.month() < 4 || q.medical);
         let tables = question_activity(&log, &ActivityOptions::default());
         let c = &tables.change[0];
         assert_eq!(
             (c.questions_first, c.n_first, c.suppressed),
-            (7, None, true)
+            (None, None, true)
         );
         assert_eq!((c.pct_first, c.pct_last, c.diff), (None, None, None));
     }
@@ -1331,35 +1227,37 @@ mod tests {
                 } else {
                     assert!(q.non_medical.unwrap() >= min_n);
                 }
+                // The number of questions is shown with the non-medical count, and only from
+                // min_n on.
+                assert_eq!(q.questions.is_some(), q.non_medical.is_some());
+                assert!(q.questions.is_none_or(|n| n >= min_n));
             }
             for change in &tables.change {
                 if change.suppressed {
                     assert_eq!((change.pct_first, change.diff), (None, None));
-                    continue;
                 }
-                for (year, n) in [
-                    (change.year_first, change.n_first),
-                    (change.year_last, change.n_last),
+                for (year, questions, n) in [
+                    (change.year_first, change.questions_first, change.n_first),
+                    (change.year_last, change.questions_last, change.n_last),
                 ] {
                     let quarters = tables
                         .quarters
                         .iter()
                         .filter(|q| q.quarter.starts_with(&year.to_string()));
-                    let shown: usize = quarters
-                        .clone()
-                        .filter_map(|q| q.non_medical_in_community.and(q.non_medical))
-                        .sum();
-                    check_rest(n.unwrap(), shown, min_n);
-                    let shown: usize = quarters
-                        .filter(|q| q.non_medical.is_some())
-                        .map(|q| q.questions)
-                        .sum();
-                    let questions = if year == change.year_first {
-                        change.questions_first
+                    // A published year total minus its shown quarters never gives fewer than
+                    // min_n questions (defect 12: the year revealed a suppressed quarter).
+                    if let Some(questions) = questions {
+                        let shown: usize = quarters.clone().filter_map(|q| q.questions).sum();
+                        check_rest(questions, shown, min_n);
                     } else {
-                        change.questions_last
-                    };
-                    check_rest(questions, shown, min_n);
+                        assert!(quarters.clone().all(|q| q.questions.is_none()));
+                    }
+                    if !change.suppressed {
+                        let shown: usize = quarters
+                            .filter_map(|q| q.non_medical_in_community.and(q.non_medical))
+                            .sum();
+                        check_rest(n.unwrap(), shown, min_n);
+                    }
                 }
             }
         }

@@ -51,20 +51,6 @@ use crate::ingest::municipalities::MunicipalityRegister;
 use crate::ingest::source::{Dataset, SourceKind};
 use crate::ingest::vektis::AGE_CLASSES;
 
-/// The column names of `costs.csv`, in order.
-pub const COST_COLUMNS: [&str; 10] = [
-    "gemeente_code",
-    "gemeente_name",
-    "year",
-    "category",
-    "insured_years",
-    "cost_total",
-    "cost_per_insured_year",
-    "cost_per_insured_year_std",
-    "nl_cost_per_insured_year",
-    "ratio_observed_expected",
-];
-
 /// The sexes of the Vektis files, in stratum order.
 pub const SEXES: [&str; 2] = ["M", "V"];
 

@@ -70,6 +70,8 @@
 //!
 //! # Disclosure control
 //!
+//! The rules live in [`crate::compute::disclosure`]; here is how they apply to these tables.
+//!
 //! A row resting on fewer than `min_n` respondents (default 10) is suppressed: its statistics
 //! are empty and `suppressed = true`, while its n fields stay, so the reader sees why. Which n
 //! counts: `n_paired` for a paired comparison, the smaller of `n_from` and `n_to` for a Welch
@@ -92,13 +94,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::compute::disclosure::disclose;
 use crate::compute::scoring::{RespondentIndex, ScoreTable};
 use crate::compute::stats::{PairedOptions, mean_ci, paired, welch, wilson};
 use crate::ingest::network::fold;
 use crate::spec::instrument::{Instrument, Scale};
 
-/// The default disclosure threshold: statistics on fewer respondents are suppressed.
-pub const DEFAULT_MIN_N: usize = 10;
+pub use crate::compute::disclosure::DEFAULT_MIN_N;
 
 /// The default confidence level of the intervals.
 pub const DEFAULT_LEVEL: f64 = 0.95;
@@ -168,59 +170,6 @@ impl Default for EffectOptions {
         }
     }
 }
-
-/// Column names of the tables when they are empty (the schema is stable).
-pub const BEFORE_AFTER_COLUMNS: &[&str] = &[
-    "network_id",
-    "instrument",
-    "scale",
-    "group",
-    "wave_from",
-    "wave_to",
-    "n_paired",
-    "mean_from",
-    "mean_to",
-    "mean_diff",
-    "ci_low",
-    "ci_high",
-    "p_ttest",
-    "p_wilcoxon",
-    "cohen_dz",
-    "pct_improved",
-    "pct_unchanged",
-    "pct_worse",
-    "paired",
-    "suppressed",
-    "n_from",
-    "n_to",
-    "method",
-];
-pub const WAVE_COLUMNS: &[&str] = &[
-    "network_id",
-    "instrument",
-    "scale",
-    "group",
-    "wave",
-    "n",
-    "mean",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
-pub const CUTOFF_COLUMNS: &[&str] = &[
-    "network_id",
-    "instrument",
-    "scale",
-    "group",
-    "wave",
-    "cutoff",
-    "n",
-    "n_above",
-    "pct",
-    "ci_low",
-    "ci_high",
-    "suppressed",
-];
 
 /// One comparison of two waves: a row of `before_after.csv`.
 ///
@@ -492,69 +441,6 @@ pub fn wave_summaries(
     })
 }
 
-/// Hides further parts of a table so that subtracting the shown parts from a shown total
-/// cannot reveal a rest of fewer than `min_n` respondents (complementary suppression).
-///
-/// `total` holds the total's size in each dimension (for instance `[n_from, n_to]`), `parts`
-/// the size of each part in the same dimensions, and `shown` whether each part is shown
-/// (parallel to `parts`). While the hidden rest `total − Σ shown parts` lies between 1 and
-/// `min_n − 1` in some dimension, the shown part with the fewest respondents (the first of
-/// equals) is hidden. Returns the indices of the parts hidden here, in the order they were
-/// hidden. Call it only for a total that is itself shown.
-pub fn protect_complements(
-    total: &[usize],
-    parts: &[Vec<usize>],
-    shown: &mut [bool],
-    min_n: usize,
-) -> Vec<usize> {
-    let mut hidden = Vec::new();
-    loop {
-        let exposed = total.iter().enumerate().any(|(d, &total)| {
-            let covered: usize = parts
-                .iter()
-                .zip(shown.iter())
-                .filter(|(_, shown)| **shown)
-                .map(|(part, _)| part.get(d).copied().unwrap_or(0))
-                .sum();
-            let rest = total.saturating_sub(covered);
-            rest > 0 && rest < min_n
-        });
-        if !exposed {
-            break;
-        }
-        let smallest = parts
-            .iter()
-            .zip(shown.iter())
-            .enumerate()
-            .filter(|(_, (_, shown))| **shown)
-            .min_by_key(|(i, (part, _))| (part.iter().sum::<usize>(), *i))
-            .map(|(i, _)| i);
-        let Some(i) = smallest else { break };
-        if let Some(flag) = shown.get_mut(i) {
-            *flag = false;
-        }
-        hidden.push(i);
-    }
-    hidden
-}
-
-/// Which rows of a family (total first, then its parts) are shown: a row needs at least
-/// `min_n` respondents in every dimension, and the parts are protected against differencing
-/// with [`protect_complements`].
-fn disclose(sizes: &[Vec<usize>], min_n: usize) -> Vec<bool> {
-    let mut shown: Vec<bool> = sizes
-        .iter()
-        .map(|size| size.iter().all(|&n| n >= min_n))
-        .collect();
-    if let (Some((total, parts)), Some((total_shown, parts_shown))) =
-        (sizes.split_first(), shown.split_first_mut())
-        && *total_shown
-    {
-        protect_complements(total, parts, parts_shown, min_n);
-    }
-    shown
-}
-
 fn all_scores(observed: &[Observed]) -> Vec<f64> {
     observed.iter().map(|o| o.score).collect()
 }
@@ -703,7 +589,6 @@ impl Comparison<'_> {
             level: self.options.level,
             mic: self.scale.mic,
             polarity: self.scale.polarity,
-            reliability: None,
         };
         let Some(summary) = paired(before, after, &options) else {
             return row;
@@ -1682,40 +1567,6 @@ mod tests {
         assert_eq!(waves.waves[0].ci_low, None);
         assert_eq!(waves.cutoffs[1].n_above, Some(0));
         assert_eq!(waves.cutoffs[1].ci_low, None);
-    }
-
-    #[test]
-    fn complements_are_protected() {
-        let parts =
-            |sizes: &[usize]| -> Vec<Vec<usize>> { sizes.iter().map(|&n| vec![n]).collect() };
-        // 25 = 12 + 10 + 3: hiding the 3 alone would leave them derivable.
-        let mut shown = vec![true, true, false];
-        assert_eq!(
-            protect_complements(&[25], &parts(&[12, 10, 3]), &mut shown, 10),
-            [1]
-        );
-        assert_eq!(shown, [true, false, false]);
-        // A rest of 0 or of at least min_n is safe.
-        let mut shown = vec![true, true];
-        assert_eq!(
-            protect_complements(&[22], &parts(&[12, 10]), &mut shown, 10),
-            Vec::<usize>::new()
-        );
-        let mut shown = vec![true, true, false];
-        assert_eq!(
-            protect_complements(&[40], &parts(&[12, 10, 3]), &mut shown, 10),
-            Vec::<usize>::new()
-        );
-        // Several dimensions: each must be safe.
-        let mut shown = vec![true, true];
-        let sizes = vec![vec![10, 12], vec![20, 20]];
-        assert_eq!(protect_complements(&[30, 35], &sizes, &mut shown, 10), [0]);
-        // Nothing left to hide: stop.
-        let mut shown = vec![false];
-        assert_eq!(
-            protect_complements(&[5], &parts(&[1]), &mut shown, 10),
-            Vec::<usize>::new()
-        );
     }
 
     /// A small deterministic generator (64-bit LCG), so the test needs no extra crate.

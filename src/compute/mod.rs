@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod compare;
 pub mod costs;
+pub mod disclosure;
 pub mod effect;
 pub mod findings;
 pub mod profile;

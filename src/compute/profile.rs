@@ -76,35 +76,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
-use crate::compute::costs::care_costs;
+use crate::compute::costs::{CareCosts, care_costs};
 use crate::ingest::municipalities::MunicipalityRegister;
 use crate::ingest::source::{Dataset, gemeente_of_code, level_of_code};
 use crate::ingest::tidy::Area;
 use crate::spec::Polarity;
 use crate::spec::catalogue::{Derivation, IndicatorCatalogue, ProfileSource, Standardisation};
-
-/// The column names of `profile.csv`, in order.
-pub const PROFILE_COLUMNS: [&str; 19] = [
-    "area_code",
-    "area_name",
-    "level",
-    "gemeente_code",
-    "indicator",
-    "source",
-    "period",
-    "age_group",
-    "value",
-    "lower",
-    "upper",
-    "unit",
-    "gemeente_value",
-    "nl_value",
-    "vs_gemeente",
-    "vs_nl",
-    "quintile_nl",
-    "rank_gemeente",
-    "n_gemeente",
-];
 
 // ---------------------------------------------------------------------------------------------
 // The profile table.
@@ -500,6 +477,8 @@ pub struct ProfileData {
     /// Files (names) that cover only part of the country, with their number
     /// of municipalities.
     regional: Vec<(String, usize)>,
+    /// The care costs of each Vektis file per municipality, computed once here.
+    costs: Vec<CareCosts>,
 }
 
 /// Which names win when several inputs name an area: KWB's (wijk and buurt names), then
@@ -537,6 +516,7 @@ impl ProfileData {
             series: Vec::new(),
             notes: Vec::new(),
             regional: Vec::new(),
+            costs: Vec::new(),
         };
 
         let mut costs = Vec::new();
@@ -563,6 +543,14 @@ impl ProfileData {
                                 .entry(row.gemeente_code.clone())
                                 .or_insert((name_priority(source), row.gemeente_name.clone()));
                         }
+                        // What a reader of the costs should know (unmapped names,
+                        // repeated rows, empty columns) joins the profile's notes.
+                        let file = format!("{}: ", dataset.file.name);
+                        notes.extend(table.notes.iter().map(|message| ProfileNote {
+                            file: Some(dataset.file.name.clone()),
+                            indicator: None,
+                            message: message.strip_prefix(&file).unwrap_or(message).to_owned(),
+                        }));
                         costs.push((dataset, table));
                     }
                     Err(error) => notes.push(ProfileNote {
@@ -666,6 +654,7 @@ impl ProfileData {
             (a.indicator, a.period, &a.age_group).cmp(&(b.indicator, b.period, &b.age_group))
         });
         data.notes = notes;
+        data.costs = costs.into_iter().map(|(_, table)| table).collect();
         data
     }
 
@@ -1032,9 +1021,14 @@ impl ProfileData {
             .collect()
     }
 
-    /// The notes made while preparing the data.
+    /// The notes made while preparing the data (the care costs' notes among them).
     pub fn notes(&self) -> &[ProfileNote] {
         &self.notes
+    }
+
+    /// The care costs of each Vektis file per municipality among the inputs, in input order.
+    pub fn care_costs(&self) -> &[CareCosts] {
+        &self.costs
     }
 
     /// The input files that cover only part of the country (by name), with

@@ -1,14 +1,14 @@
 //! The tidy long table every open-data source lands in: one row per area ×
 //! period × (age group | sex × age class) × indicator.
 //!
-//! Built column by column while reading (cheap appends), turned into a polars
-//! `DataFrame` for the compute stage and for Parquet/CSV export.
+//! Built column by column while reading (cheap appends), turned into a
+//! [`Table`] of the `tidy` schema for Parquet/CSV export.
 
 use std::collections::HashMap;
 
 use rustc_hash::FxBuildHasher;
 
-use polars::prelude::*;
+use crate::schema::{self, Table, Values};
 
 /// Why a value is absent, or that it is provisional; empty when the value is
 /// final.
@@ -55,7 +55,7 @@ pub struct Observation<'a> {
 /// The tidy table of one source file. Repeated texts (area codes and names,
 /// indicator ids, units, statuses) are stored once and referenced by index,
 /// so a national file of 600 000 observations stays small in memory; the
-/// full text columns exist only in the `DataFrame` made for export.
+/// full text columns exist only in the `Table` made for export.
 #[derive(Debug, Clone, Default)]
 pub struct TidyTable {
     pub source: String,
@@ -109,26 +109,6 @@ pub struct ObservationRef<'t> {
     pub lower: Option<f64>,
     pub upper: Option<f64>,
 }
-
-/// The column names of the tidy table, in order (a stable schema).
-pub const TIDY_COLUMNS: [&str; 16] = [
-    "source",
-    "source_file",
-    "area_code",
-    "area_name",
-    "level",
-    "gemeente_code",
-    "period",
-    "age_group",
-    "sex",
-    "age_class",
-    "indicator",
-    "value",
-    "lower",
-    "upper",
-    "unit",
-    "status",
-];
 
 impl TidyTable {
     pub fn new(source: &str, source_file: &str) -> Self {
@@ -229,45 +209,36 @@ impl TidyTable {
         &self.areas
     }
 
-    /// The table as a polars `DataFrame` with the columns of [`TIDY_COLUMNS`].
-    pub fn to_dataframe(&self) -> PolarsResult<DataFrame> {
+    /// The table with the columns of [`schema::TIDY`], for export.
+    pub fn to_table(&self) -> anyhow::Result<Table> {
         let n = self.len();
-        let strings = |f: &dyn Fn(&ObservationRef) -> Option<String>| -> Vec<Option<String>> {
-            self.iter().map(|o| f(&o)).collect()
+        let text = |f: &dyn Fn(&ObservationRef) -> Option<String>| -> Values {
+            Values::Text(self.iter().map(|o| f(&o)).collect())
         };
-        let area_code: Vec<&str> = self.iter().map(|o| o.area.code.as_str()).collect();
-        let area_name: Vec<&str> = self.iter().map(|o| o.area.name.as_str()).collect();
-        let level: Vec<&str> = self.iter().map(|o| o.area.level.as_str()).collect();
-        let gemeente = strings(&|o| o.area.gemeente_code.clone());
-        let period: Vec<Option<i32>> = self.iter().map(|o| o.period).collect();
-        let age_group: Vec<Option<&str>> = self.iter().map(|o| o.age_group).collect();
-        let sex: Vec<Option<&str>> = self.iter().map(|o| o.sex).collect();
-        let age_class: Vec<Option<&str>> = self.iter().map(|o| o.age_class).collect();
-        let indicator: Vec<&str> = self.iter().map(|o| o.indicator).collect();
-        let value: Vec<Option<f64>> = self.iter().map(|o| o.value).collect();
-        let lower: Vec<Option<f64>> = self.iter().map(|o| o.lower).collect();
-        let upper: Vec<Option<f64>> = self.iter().map(|o| o.upper).collect();
-        let unit: Vec<&str> = self.iter().map(|o| o.unit).collect();
-        let status: Vec<&str> = self.iter().map(|o| o.status).collect();
-        DataFrame::new(
-            n,
+        let float = |f: &dyn Fn(&ObservationRef) -> Option<f64>| -> Values {
+            Values::Float(self.iter().map(|o| f(&o)).collect())
+        };
+        let some = |s: &str| Some(s.to_owned());
+        let optional = |s: Option<&str>| s.map(str::to_owned);
+        Table::new(
+            &schema::TIDY,
             vec![
-                Column::new("source".into(), vec![self.source.as_str(); n]),
-                Column::new("source_file".into(), vec![self.source_file.as_str(); n]),
-                Column::new("area_code".into(), area_code),
-                Column::new("area_name".into(), area_name),
-                Column::new("level".into(), level),
-                Column::new("gemeente_code".into(), gemeente),
-                Column::new("period".into(), period),
-                Column::new("age_group".into(), age_group),
-                Column::new("sex".into(), sex),
-                Column::new("age_class".into(), age_class),
-                Column::new("indicator".into(), indicator),
-                Column::new("value".into(), value),
-                Column::new("lower".into(), lower),
-                Column::new("upper".into(), upper),
-                Column::new("unit".into(), unit),
-                Column::new("status".into(), status),
+                Values::Text(vec![Some(self.source.clone()); n]),
+                Values::Text(vec![Some(self.source_file.clone()); n]),
+                text(&|o| some(&o.area.code)),
+                text(&|o| some(&o.area.name)),
+                text(&|o| some(&o.area.level)),
+                text(&|o| o.area.gemeente_code.clone()),
+                Values::Int(self.iter().map(|o| o.period.map(i64::from)).collect()),
+                text(&|o| optional(o.age_group)),
+                text(&|o| optional(o.sex)),
+                text(&|o| optional(o.age_class)),
+                text(&|o| some(o.indicator)),
+                float(&|o| o.value),
+                float(&|o| o.lower),
+                float(&|o| o.upper),
+                text(&|o| some(o.unit)),
+                text(&|o| some(o.status)),
             ],
         )
     }

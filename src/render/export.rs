@@ -1,4 +1,4 @@
-//! Writing tables as Parquet and CSV, atomically: to a temporary file in the
+//! Writing tables ([`Table`], typed by their schema) as Parquet and CSV, atomically: to a temporary file in the
 //! target directory, renamed into place when complete.
 
 use std::fs;
@@ -6,7 +6,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use polars::prelude::*;
+
+use crate::schema::{Table, TableSchema, Values};
 
 /// Writes `bytes` to `path` whole or not at all.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -50,68 +53,90 @@ pub fn write_atomic_with(
 
 /// Writes a table as `<dir>/<name>.csv` and `<dir>/<name>.parquet`; returns
 /// the paths written.
-pub fn write_table(df: &mut DataFrame, dir: &Path, name: &str) -> Result<Vec<PathBuf>> {
+pub fn write_table(table: &Table, dir: &Path, name: &str) -> Result<Vec<PathBuf>> {
     let csv_path = dir.join(format!("{name}.csv"));
-    write_atomic_with(&csv_path, |file| write_csv(df, file))?;
+    write_atomic_with(&csv_path, |file| write_csv(table, file))?;
     let parquet_path = dir.join(format!("{name}.parquet"));
+    let mut df = to_dataframe(table)?;
     write_atomic_with(&parquet_path, |file| {
         ParquetWriter::new(file)
             .with_compression(ParquetCompression::Zstd(None))
-            .finish(df)?;
+            .finish(&mut df)?;
         Ok(())
     })?;
     Ok(vec![csv_path, parquet_path])
 }
 
-/// Writes a table as CSV (comma, UTF-8, header row; empty for null).
-/// Numbers are written in Rust's shortest round-trip form, so a value read
-/// back from the CSV is the same `f64` as in the Parquet file.
-fn write_csv(df: &DataFrame, file: &mut fs::File) -> Result<()> {
-    /// A column as the writer reads it, cell by cell.
-    enum Typed<'a> {
-        Float(&'a Float64Chunked),
-        Int(&'a Int64Chunked),
-        Bool(&'a BooleanChunked),
-        Text(&'a StringChunked),
-        Other(&'a Series),
-    }
-    let mut df = df.clone();
-    df.rechunk_mut();
-    let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
-    writer.write_record(df.get_column_names().iter().map(|n| n.as_str()))?;
-    let columns: Vec<Typed> = df
+/// Writes result rows as the table of `schema`, named after it (`<dir>/<name>.csv` and
+/// `.parquet`).
+pub fn write_rows<T: serde::Serialize>(
+    schema: &'static TableSchema,
+    rows: &[T],
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    write_table(&Table::from_rows(schema, rows)?, dir, schema.name)
+}
+
+/// The table as a polars `DataFrame` with the schema's column types, whatever the values:
+/// a column without any value is still `f64`, `i64`, `bool`, text or date.
+pub fn to_dataframe(table: &Table) -> Result<DataFrame> {
+    let columns: Vec<Column> = table
         .columns()
-        .iter()
-        .map(|c| {
-            let series = c.as_materialized_series();
-            match series.dtype() {
-                DataType::Float64 => series.f64().map(Typed::Float),
-                DataType::Int64 => series.i64().map(Typed::Int),
-                DataType::Boolean => series.bool().map(Typed::Bool),
-                DataType::String => series.str().map(Typed::Text),
-                _ => Ok(Typed::Other(series)),
+        .map(|(column, values)| {
+            let name = column.name.into();
+            match values {
+                Values::Text(v) => Column::new(name, v),
+                Values::Int(v) => Column::new(name, v),
+                Values::Float(v) => Column::new(name, v),
+                Values::Bool(v) => Column::new(name, v),
+                Values::Date(v) => {
+                    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+                    let days: Int32Chunked = v
+                        .iter()
+                        .map(|d| d.and_then(|d| i32::try_from((d - epoch).num_days()).ok()))
+                        .collect();
+                    days.with_name(name).into_date().into_column()
+                }
             }
         })
-        .collect::<PolarsResult<_>>()?;
+        .collect();
+    Ok(DataFrame::new(table.height(), columns)?)
+}
+
+/// Writes a table as CSV (comma, UTF-8, header row; empty for no value).
+/// Numbers are written in Rust's shortest round-trip form, so a value read
+/// back from the CSV is the same `f64` as in the Parquet file.
+fn write_csv(table: &Table, file: &mut fs::File) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    writer.write_record(table.schema.columns.iter().map(|c| c.name))?;
+    let columns: Vec<&Values> = table.columns().map(|(_, v)| v).collect();
     let mut record: Vec<String> = Vec::with_capacity(columns.len());
-    for row in 0..df.height() {
+    for row in 0..table.height() {
         record.clear();
-        for column in &columns {
-            record.push(match column {
-                Typed::Float(c) => c.get(row).map(float_text).unwrap_or_default(),
-                Typed::Int(c) => c.get(row).map(|v| v.to_string()).unwrap_or_default(),
-                Typed::Bool(c) => c.get(row).map(|v| v.to_string()).unwrap_or_default(),
-                Typed::Text(c) => c.get(row).unwrap_or_default().to_owned(),
-                Typed::Other(s) => match s.get(row)? {
-                    AnyValue::Null => String::new(),
-                    other => other.to_string(),
-                },
-            });
+        for values in &columns {
+            record.push(cell_text(values, row));
         }
         writer.write_record(&record)?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// The CSV text of one cell: empty for no value, dates as `2024-03-01`.
+pub fn cell_text(values: &Values, row: usize) -> String {
+    fn text<T>(v: &[Option<T>], row: usize, f: impl Fn(&T) -> String) -> String {
+        v.get(row)
+            .and_then(Option::as_ref)
+            .map(f)
+            .unwrap_or_default()
+    }
+    match values {
+        Values::Text(v) => text(v, row, String::clone),
+        Values::Int(v) => text(v, row, i64::to_string),
+        Values::Float(v) => text(v, row, |&x| float_text(x)),
+        Values::Bool(v) => text(v, row, bool::to_string),
+        Values::Date(v) => text(v, row, |d| d.format("%Y-%m-%d").to_string()),
+    }
 }
 
 /// `3.0`, `0.1`, `1.0513460630657643`: the shortest text that reads back as
@@ -122,67 +147,4 @@ fn float_text(v: f64) -> String {
     } else {
         v.to_string()
     }
-}
-
-/// Turns typed result rows (any `Serialize` struct with scalar fields) into a
-/// `DataFrame` with the columns of `schema`, in that order (the stable schema
-/// researchers rely on); fields not in `schema` follow in name order.
-/// Numbers become `i64` when all are integers, else `f64`; booleans `bool`;
-/// everything else text; `None` is null.
-pub fn rows_to_dataframe<T: serde::Serialize>(rows: &[T], schema: &[&str]) -> Result<DataFrame> {
-    let values: Vec<serde_json::Map<String, serde_json::Value>> = rows
-        .iter()
-        .map(|r| match serde_json::to_value(r) {
-            Ok(serde_json::Value::Object(map)) => Ok(map),
-            Ok(_) => anyhow::bail!("a result row is not a record"),
-            Err(e) => Err(e.into()),
-        })
-        .collect::<Result<_>>()?;
-    let mut names: Vec<String> = schema.iter().map(|s| s.to_string()).collect();
-    if let Some(first) = values.first() {
-        for key in first.keys() {
-            if !names.contains(key) {
-                names.push(key.clone());
-            }
-        }
-    }
-    let n = values.len();
-    let mut columns = Vec::with_capacity(names.len());
-    for name in &names {
-        let cells: Vec<&serde_json::Value> = values
-            .iter()
-            .map(|m| m.get(name).unwrap_or(&serde_json::Value::Null))
-            .collect();
-        let non_null = || cells.iter().filter(|v| !v.is_null());
-        let column = if n > 0 && non_null().all(|v| v.is_boolean()) && non_null().count() > 0 {
-            Column::new(
-                name.into(),
-                cells.iter().map(|v| v.as_bool()).collect::<Vec<_>>(),
-            )
-        } else if n > 0 && non_null().count() > 0 && non_null().all(|v| v.is_i64() || v.is_u64()) {
-            Column::new(
-                name.into(),
-                cells.iter().map(|v| v.as_i64()).collect::<Vec<_>>(),
-            )
-        } else if n > 0 && non_null().count() > 0 && non_null().all(|v| v.is_number()) {
-            Column::new(
-                name.into(),
-                cells.iter().map(|v| v.as_f64()).collect::<Vec<_>>(),
-            )
-        } else {
-            Column::new(
-                name.into(),
-                cells
-                    .iter()
-                    .map(|v| match v {
-                        serde_json::Value::Null => None,
-                        serde_json::Value::String(s) => Some(s.clone()),
-                        other => Some(other.to_string()),
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        };
-        columns.push(column);
-    }
-    Ok(DataFrame::new(n, columns)?)
 }

@@ -357,7 +357,7 @@ struct QuestionSection {
 struct QuarterLine {
     quarter: String,
     quarter_label: String,
-    questions: usize,
+    questions: Option<usize>,
     non_medical: Option<usize>,
     non_medical_in_community: Option<usize>,
     pct: Option<f64>,

@@ -267,6 +267,30 @@ impl World for Document<'_> {
     }
 }
 
+/// Renders `template` with the data file `data` (JSON, as a run keeps it with `--keep-data`)
+/// and writes the PDF to `out` (whole or not at all): the preview of an edited template.
+pub fn render_data_file(
+    template: &str,
+    templates: Option<&Path>,
+    data: &Path,
+    out: &Path,
+) -> Result<()> {
+    let bytes = std::fs::read(data)
+        .with_context(|| format!("cannot read the data file {}", data.display()))?;
+    serde_json::from_slice::<serde_json::Value>(&bytes)
+        .with_context(|| format!("{} is not JSON", data.display()))?;
+    let renderer = Renderer::new(templates)?;
+    let pdf = renderer.pdf(
+        template,
+        vec![DocumentFile {
+            path: "data.json".into(),
+            bytes,
+        }],
+        document_date(None),
+    )?;
+    crate::render::export::write_atomic(out, &pdf)
+}
+
 /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set and valid.
 pub fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
     std::env::var("SOURCE_DATE_EPOCH")

@@ -9,26 +9,18 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};
-use polars::prelude::{AnyValue, DataFrame};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet};
 
 use crate::render::export::write_atomic;
+use crate::schema::{Table, Values};
 
-/// One table of the workbook.
-pub struct Sheet<'a> {
-    /// The sheet name (at most 31 characters, no `[]:*?/\`).
-    pub name: &'a str,
-    /// One sentence: what a row of the table is.
-    pub description: &'a str,
-    pub table: &'a DataFrame,
-}
-
-/// Writes the workbook to `path` (whole or not at all).
+/// Writes the workbook to `path` (whole or not at all): an explanation sheet, then one
+/// sheet per table, named after the table (its schema's name, at most 31 characters).
 pub fn write_workbook(
     path: &Path,
     title: &str,
     intro: &[String],
-    sheets: &[Sheet<'_>],
+    tables: &[&Table],
     date: NaiveDate,
 ) -> Result<()> {
     let mut workbook = Workbook::new();
@@ -58,58 +50,91 @@ pub fn write_workbook(
     about.write_string_with_format(row, 0, "Blad", &header)?;
     about.write_string_with_format(row, 1, "Rijen", &header)?;
     about.write_string_with_format(row, 2, "Inhoud", &header)?;
-    for sheet in sheets {
+    for table in tables {
         row += 1;
-        about.write_string(row, 0, sheet.name)?;
-        about.write_number(row, 1, sheet.table.height() as f64)?;
-        about.write_string(row, 2, sheet.description)?;
+        about.write_string(row, 0, table.schema.name)?;
+        about.write_number(row, 1, table.height() as f64)?;
+        about.write_string(row, 2, table.schema.title)?;
     }
     about.set_column_width(0, 22)?;
     about.set_column_width(2, 90)?;
 
-    for sheet in sheets {
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    for table in tables {
         let worksheet = workbook.add_worksheet();
-        worksheet.set_name(sheet.name)?;
-        write_table(worksheet, sheet.table, &header)
-            .with_context(|| format!("sheet {:?}", sheet.name))?;
+        worksheet.set_name(table.schema.name)?;
+        write_table(worksheet, table, &header, &date_format)
+            .with_context(|| format!("sheet {:?}", table.schema.name))?;
     }
     let bytes = workbook.save_to_buffer()?;
     write_atomic(path, &bytes)
 }
 
-/// Writes a table with its header; nulls stay empty cells.
-fn write_table(sheet: &mut Worksheet, table: &DataFrame, header: &Format) -> Result<()> {
-    for (c, column) in table.columns().iter().enumerate() {
+/// Writes a table with its header, each cell as the type of its column (numbers as
+/// numbers, dates as dates); no value stays an empty cell.
+fn write_table(
+    sheet: &mut Worksheet,
+    table: &Table,
+    header: &Format,
+    date_format: &Format,
+) -> Result<()> {
+    for (c, (column, values)) in table.columns().enumerate() {
         let c = c as u16;
-        sheet.write_string_with_format(0, c, column.name().as_str(), header)?;
-        let series = column.as_materialized_series();
-        for (r, value) in series.iter().enumerate() {
-            let r = r as u32 + 1;
-            match value {
-                AnyValue::Null => {}
-                AnyValue::Boolean(b) => {
-                    sheet.write_boolean(r, c, b)?;
-                }
-                AnyValue::String(s) => {
-                    sheet.write_string(r, c, s)?;
-                }
-                AnyValue::StringOwned(s) => {
-                    sheet.write_string(r, c, s.as_str())?;
-                }
-                other => match other.extract::<f64>() {
-                    Some(v) if v.is_finite() => {
-                        sheet.write_number(r, c, v)?;
+        sheet.write_string_with_format(0, c, column.name, header)?;
+        let row = |r: usize| r as u32 + 1;
+        match values {
+            Values::Text(v) => {
+                for (r, s) in v.iter().enumerate() {
+                    if let Some(s) = s {
+                        sheet.write_string(row(r), c, s)?;
                     }
-                    _ => {
-                        sheet.write_string(r, c, other.to_string())?;
+                }
+            }
+            Values::Int(v) => {
+                for (r, n) in v.iter().enumerate() {
+                    if let Some(n) = n {
+                        sheet.write_number(row(r), c, *n as f64)?;
                     }
-                },
+                }
+            }
+            Values::Float(v) => {
+                for (r, x) in v.iter().enumerate() {
+                    match x {
+                        Some(x) if x.is_finite() => {
+                            sheet.write_number(row(r), c, *x)?;
+                        }
+                        Some(x) => {
+                            sheet.write_string(row(r), c, x.to_string())?;
+                        }
+                        None => {}
+                    }
+                }
+            }
+            Values::Bool(v) => {
+                for (r, b) in v.iter().enumerate() {
+                    if let Some(b) = b {
+                        sheet.write_boolean(row(r), c, *b)?;
+                    }
+                }
+            }
+            Values::Date(v) => {
+                for (r, d) in v.iter().enumerate() {
+                    if let Some(d) = d {
+                        let excel = ExcelDateTime::from_ymd(
+                            d.year() as u16,
+                            d.month() as u8,
+                            d.day() as u8,
+                        )?;
+                        sheet.write_date_with_format(row(r), c, &excel, date_format)?;
+                    }
+                }
             }
         }
     }
-    if table.width() > 0 {
+    let width = table.schema.columns.len();
+    if width > 0 {
         let last_row = table.height().max(1) as u32;
-        sheet.autofilter(0, 0, last_row, table.width() as u16 - 1)?;
+        sheet.autofilter(0, 0, last_row, width as u16 - 1)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_autofit_max_width(300);

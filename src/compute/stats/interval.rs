@@ -144,38 +144,6 @@ fn normal_equivalent(t: f64, df: f64) -> f64 {
     z
 }
 
-/// Lower-tail quantile of the chi-square distribution: the `q` with `P(X ≤ q) = p`, as R's
-/// `qchisq(p, df)`. Zero degrees of freedom is the point mass at 0, as in R, which is what the
-/// exact Poisson lower limit of a zero count needs.
-pub(crate) fn chisq_lower_quantile(p: f64, df: f64) -> Option<f64> {
-    if !(open_unit(p) && non_negative(df)) {
-        return None;
-    }
-    if df == 0.0 {
-        return Some(0.0);
-    }
-    let dist = ChiSquared::new(df).ok()?;
-    let start = dist.inverse_cdf(p);
-    if !positive(start) {
-        return None;
-    }
-    Some(polish_lower(&dist, p, start, 0.0))
-}
-
-/// Upper-tail quantile of the chi-square distribution: the `q` with `P(X > q) = tail`, as R's
-/// `qchisq(tail, df, lower.tail = FALSE)`.
-pub(crate) fn chisq_upper_quantile(tail: f64, df: f64) -> Option<f64> {
-    if !(open_unit(tail) && positive(df)) {
-        return None;
-    }
-    let dist = ChiSquared::new(df).ok()?;
-    let start = dist.inverse_cdf(1.0 - tail);
-    if !positive(start) {
-        return None;
-    }
-    Some(polish_upper(&dist, tail, start, 0.0))
-}
-
 /// Upper-tail probability `P(X > q)` of a chi-square variable, used for heterogeneity tests.
 pub(crate) fn chisq_sf(q: f64, df: f64) -> Option<f64> {
     if !(q.is_finite() && positive(df)) {
@@ -200,38 +168,10 @@ pub(crate) fn normal_two_sided_p(z: f64) -> Option<f64> {
     chisq_sf(z * z, 1.0).map(|p| p.min(1.0))
 }
 
-/// Refines `x` so that `cdf(x) = p` with Newton steps, never stepping to or below `floor`
-/// (the lower end of the support), because a step that leaves the support would make the
-/// density zero and the next step undefined.
-fn polish_lower<D>(dist: &D, p: f64, mut x: f64, floor: f64) -> f64
-where
-    D: ContinuousCDF<f64, f64> + Continuous<f64, f64>,
-{
-    for _ in 0..POLISH_STEPS {
-        let density = dist.pdf(x);
-        if !positive(density) {
-            break;
-        }
-        let step = (dist.cdf(x) - p) / density;
-        let mut next = x - step;
-        if next <= floor {
-            next = floor + (x - floor) / 2.0;
-        }
-        if !next.is_finite() {
-            break;
-        }
-        let done = (next - x).abs() <= 4.0 * f64::EPSILON * x.abs();
-        x = next;
-        if done {
-            break;
-        }
-    }
-    x
-}
-
 /// Refines `x` so that `sf(x) = tail` with Newton steps on the survival function, which keeps
-/// full relative precision for small upper-tail probabilities; `floor` is the lower end of the
-/// support as in [`polish_lower`].
+/// full relative precision for small upper-tail probabilities. It never steps to or below
+/// `floor` (the lower end of the support), because a step that leaves the support would make
+/// the density zero and the next step undefined.
 fn polish_upper<D>(dist: &D, tail: f64, mut x: f64, floor: f64) -> f64
 where
     D: ContinuousCDF<f64, f64> + Continuous<f64, f64>,
@@ -364,8 +304,6 @@ mod tests {
         assert_eq!(z_critical(0.0), None);
         assert_eq!(t_critical(0.95, 0.0), None);
         assert_eq!(t_critical(0.95, f64::INFINITY), None);
-        assert_eq!(chisq_lower_quantile(0.025, 0.0), Some(0.0));
-        assert_eq!(chisq_upper_quantile(0.025, f64::NAN), None);
         assert_eq!(t_two_sided_p(f64::NAN, 3.0), None);
     }
 

@@ -1,4 +1,4 @@
-//! Statistics layer of wijkmonitor: confidence intervals, before/after tests, rates and
+//! Statistics layer of wijkmonitor: confidence intervals, before/after tests, direct
 //! standardisation, and pooling across sites.
 //!
 //! Everything here is a pure function of its arguments (no I/O, clock or environment), so the
@@ -23,15 +23,8 @@ pub mod unpaired;
 pub mod wilcoxon;
 
 pub use interval::{MeanSummary, mean_ci, t_critical, z_critical};
-pub use paired::{
-    ChangeCounts, PairedOptions, PairedSummary, ReliableChange, change_counts, hedges_j, paired,
-    reliable_change,
-};
+pub use paired::{ChangeCounts, PairedOptions, PairedSummary, paired};
 pub use proportion::{ProportionCi, newcombe_diff, wilson};
-pub use rates::{
-    ByarLimits, DsrEstimate, FrequencyGroup, PoissonLimits, PoissonMethod, RateEstimate,
-    byar_limits, byar_rate, direct_standardise, dsr_dobson, dsr_dobson_nonindependent,
-    exact_poisson_limits, expected_count, isr, poisson_limits,
-};
+pub use rates::direct_standardise;
 pub use unpaired::{WelchSummary, welch};
 pub use wilcoxon::{WilcoxonMethod, WilcoxonResult, wilcoxon_signed_rank};

@@ -1,18 +1,11 @@
 //! Before/after comparison for the same respondents (paired data), as used for the impact
 //! figures of care-and-welfare networks: descriptives, the paired t-test, the Wilcoxon
-//! signed-rank test, standardised effect sizes, and counts of individual change (by a minimal
-//! important change and by the Jacobson–Truax reliable change index).
+//! signed-rank test, standardised effect sizes, and counts of individual change by a minimal
+//! important change.
 
-use super::interval::{mean, non_negative, positive, sample_sd, t_critical, t_two_sided_p};
+use super::interval::{mean, non_negative, sample_sd, t_critical, t_two_sided_p};
 use super::wilcoxon::{WilcoxonResult, wilcoxon_signed_rank};
-use statrs::function::gamma::ln_gamma;
-
 use crate::spec::Polarity;
-
-/// Critical value of the reliable change index, from Jacobson & Truax (1991): a change is
-/// reliable when it exceeds 1.96 standard errors of the difference (the 95% normal quantile,
-/// rounded as in their paper and in most software).
-pub const RCI_CRITICAL: f64 = 1.96;
 
 /// Relative allowance when comparing a change with the minimal important change. Scores are
 /// usually recorded with one or two decimals, and a difference such as `7.4 − 5.9` comes out
@@ -30,9 +23,6 @@ pub struct PairedOptions {
     /// Which direction of the score is better; [`Polarity::Neutral`] gives no counts of
     /// improvement.
     pub polarity: Polarity,
-    /// Test–retest reliability `r_xx` of the instrument, for the reliable change index; `None`
-    /// skips the reliable change counts.
-    pub reliability: Option<f64>,
 }
 
 impl Default for PairedOptions {
@@ -41,7 +31,6 @@ impl Default for PairedOptions {
             level: 0.95,
             mic: 0.0,
             polarity: Polarity::HigherIsBetter,
-            reliability: None,
         }
     }
 }
@@ -57,22 +46,11 @@ pub struct ChangeCounts {
     pub worse: usize,
 }
 
-/// Jacobson–Truax reliable change classification.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ReliableChange {
-    /// Reliability `r_xx` that was used.
-    pub reliability: f64,
-    /// Standard error of a difference, `√2 · sd_before · √(1 − r_xx)`.
-    pub se_diff: f64,
-    /// Counts with `|RCI| > 1.96` in the good (improved) or bad (worse) direction.
-    pub counts: ChangeCounts,
-}
-
 /// Everything wijkmonitor reports about one paired before/after comparison.
 ///
 /// Fields are `None` where the statistic is undefined for the data: fewer than two pairs, or a
 /// non-finite value anywhere in the input. When the differences have no spread
-/// (`sd_diff = 0`), the t statistic, its p-value, d_z and g_z are `None` because they divide by
+/// (`sd_diff = 0`), the t statistic, its p-value and d_z are `None` because they divide by
 /// it (R's `t.test` refuses such data), while the interval of the mean difference has zero
 /// width.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -107,16 +85,11 @@ pub struct PairedSummary {
     pub wilcoxon: Option<WilcoxonResult>,
     /// Cohen's d_z = `mean_diff / sd_diff`.
     pub cohen_dz: Option<f64>,
-    /// Hedges' g_z = `J · d_z` with the exact small-sample correction `J`.
-    pub hedges_gz: Option<f64>,
     /// Cohen's d_av = `mean_diff / ((sd_before + sd_after) / 2)`.
     pub d_av: Option<f64>,
     /// Counts of improved / unchanged / worse by the minimal important change; `None` when the
     /// MIC is negative or not finite, or the data contain a non-finite value.
     pub change: Option<ChangeCounts>,
-    /// Reliable change counts; `None` when no reliability was given, it is outside `[0, 1)`,
-    /// or `sd_before` is undefined or zero.
-    pub reliable_change: Option<ReliableChange>,
 }
 
 /// Paired comparison of `before` and `after` scores of the same respondents (position `i` in
@@ -126,16 +99,12 @@ pub struct PairedSummary {
 ///   `t.test(after, before, paired = TRUE)`.
 /// * Wilcoxon signed-rank test as R's `wilcox.test(paired = TRUE)`, see
 ///   [`wilcoxon_signed_rank`].
-/// * Cohen's d_z and d_av (Lakens 2013, *Front. Psychol.* 4:863) and Hedges' g_z with the
-///   exact correction `J(df) = Γ(df/2) / (√(df/2) · Γ((df−1)/2))`, `df = n − 1`
-///   (Hedges 1981).
+/// * Cohen's d_z and d_av (Lakens 2013, *Front. Psychol.* 4:863).
 /// * Change counts by the minimal important change `mic` (oriented by `polarity`): with
 ///   `mic > 0`, improved when the change in the good direction is at least `mic`, worse when
 ///   it is at most `−mic`, unchanged otherwise; with `mic == 0`, improved when it is positive,
 ///   worse when negative and unchanged when exactly zero. A relative allowance of 1e-9 absorbs
 ///   floating-point representation error in the comparison with `mic`.
-/// * Jacobson–Truax (1991) reliable change: `RCI = diff / (√2 · sd_before · √(1 − r_xx))`,
-///   improved when the oriented RCI exceeds 1.96, worse when it is below −1.96.
 ///
 /// Returns `None` only when the two slices have different lengths, because then the pairs
 /// cannot be formed; every other degenerate input yields `None` fields.
@@ -160,10 +129,8 @@ pub fn paired(before: &[f64], after: &[f64], options: &PairedOptions) -> Option<
         p_ttest: None,
         wilcoxon: None,
         cohen_dz: None,
-        hedges_gz: None,
         d_av: None,
         change: None,
-        reliable_change: None,
     };
     let (Some(mean_before), Some(mean_after)) = (mean(before), mean(after)) else {
         return Some(summary);
@@ -203,35 +170,18 @@ pub fn paired(before: &[f64], after: &[f64], options: &PairedOptions) -> Option<
         summary.p_ttest = t_two_sided_p(t, df);
         let dz = mean_diff / sd_diff;
         summary.cohen_dz = Some(dz);
-        summary.hedges_gz = hedges_j(df).map(|j| j * dz);
     }
     let sd_average = (sd_before + sd_after) / 2.0;
     if sd_average > 0.0 {
         summary.d_av = Some(mean_diff / sd_average);
     }
-    summary.reliable_change = options
-        .reliability
-        .and_then(|r| reliable_change(&diffs, sd_before, r, options.polarity));
     Some(summary)
-}
-
-/// Exact small-sample bias correction of a standardised mean difference (Hedges 1981):
-/// `J(df) = Γ(df/2) / (√(df/2) · Γ((df − 1)/2))`, computed on the log scale so that large
-/// `df` does not overflow. Undefined (`None`) for `df ≤ 1` (two pairs or fewer), where
-/// `Γ((df − 1)/2)` has its pole and the correction would wipe out the effect entirely.
-pub fn hedges_j(df: f64) -> Option<f64> {
-    if !(df.is_finite() && df > 1.0) {
-        return None;
-    }
-    let log_j = ln_gamma(df / 2.0) - ln_gamma((df - 1.0) / 2.0) - 0.5 * (df / 2.0).ln();
-    let j = log_j.exp();
-    j.is_finite().then_some(j)
 }
 
 /// Counts of improved / unchanged / worse by the minimal important change rule documented on
 /// [`paired`]; `None` for a negative or non-finite `mic`, non-finite differences or a
 /// [`Polarity::Neutral`] score (which has no better direction).
-pub fn change_counts(diffs: &[f64], mic: f64, polarity: Polarity) -> Option<ChangeCounts> {
+fn change_counts(diffs: &[f64], mic: f64, polarity: Polarity) -> Option<ChangeCounts> {
     if !non_negative(mic) || diffs.iter().any(|d| !d.is_finite()) || polarity == Polarity::Neutral {
         return None;
     }
@@ -253,42 +203,6 @@ pub fn change_counts(diffs: &[f64], mic: f64, polarity: Polarity) -> Option<Chan
         }
     }
     Some(counts)
-}
-
-/// Jacobson–Truax reliable change counts for differences `after − before`, with the standard
-/// error of a difference `√2 · sd_before · √(1 − r_xx)` (Jacobson & Truax 1991, *J. Consult.
-/// Clin. Psychol.* 59:12–19).
-///
-/// Returns `None` unless `0 ≤ r_xx < 1`, `sd_before > 0` and all differences are finite.
-pub fn reliable_change(
-    diffs: &[f64],
-    sd_before: f64,
-    reliability: f64,
-    polarity: Polarity,
-) -> Option<ReliableChange> {
-    if !((0.0..1.0).contains(&reliability) && positive(sd_before))
-        || diffs.iter().any(|d| !d.is_finite())
-        || polarity == Polarity::Neutral
-    {
-        return None;
-    }
-    let se_diff = std::f64::consts::SQRT_2 * sd_before * (1.0 - reliability).sqrt();
-    let mut counts = ChangeCounts::default();
-    for &diff in diffs {
-        let rci = polarity.orient(diff)? / se_diff;
-        if rci > RCI_CRITICAL {
-            counts.improved += 1;
-        } else if rci < -RCI_CRITICAL {
-            counts.worse += 1;
-        } else {
-            counts.unchanged += 1;
-        }
-    }
-    Some(ReliableChange {
-        reliability,
-        se_diff,
-        counts,
-    })
 }
 
 /// Pearson correlation of two equally long samples with known means; `None` when either has
@@ -322,15 +236,11 @@ mod tests {
         assert_eq!(single.mean_diff, Some(1.0));
         assert_eq!(single.sd_diff, None);
         assert_eq!(single.t, None);
-        assert_eq!(single.hedges_gz, None);
     }
 
     #[test]
     fn all_zero_differences_give_no_tests() {
-        let options = PairedOptions {
-            reliability: Some(0.8),
-            ..PairedOptions::default()
-        };
+        let options = PairedOptions::default();
         let s = paired(&[1.0, 2.0, 3.0], &[1.0, 2.0, 3.0], &options).expect("same lengths");
         assert_eq!(s.mean_diff, Some(0.0));
         assert_eq!(s.sd_diff, Some(0.0));
@@ -346,22 +256,16 @@ mod tests {
                 worse: 0
             })
         );
-        let rc = s.reliable_change.expect("sd_before > 0");
-        assert_eq!(rc.counts.unchanged, 3);
     }
 
     #[test]
     fn constant_scores_and_nan_do_not_panic() {
-        let options = PairedOptions {
-            reliability: Some(0.8),
-            ..PairedOptions::default()
-        };
-        // sd_before = 0 and a constant shift: the t statistic and RCI are undefined.
+        let options = PairedOptions::default();
+        // sd_before = 0 and a constant shift: the t statistic is undefined.
         let s = paired(&[2.0, 2.0, 2.0], &[3.0, 3.0, 3.0], &options).expect("same lengths");
         assert_eq!(s.sd_diff, Some(0.0));
         assert_eq!(s.t, None);
         assert_eq!(s.d_av, None);
-        assert_eq!(s.reliable_change, None);
         assert_eq!(s.r_before_after, None);
 
         let s = paired(&[1.0, f64::NAN], &[2.0, 3.0], &options).expect("same lengths");

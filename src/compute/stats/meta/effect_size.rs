@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::Study;
-use crate::compute::stats::paired::hedges_j;
+use statrs::function::gamma::ln_gamma;
 
 /// The effect measure pooled across networks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -194,6 +194,18 @@ pub fn select_studies(sites: &[SiteChange], measure: Measure, min_n: usize) -> S
         }
     }
     selection
+}
+
+/// Exact small-sample bias correction of a standardised mean difference (Hedges 1981), as
+/// metafor's `.cmicalc`: `J(df) = Γ(df/2) / (√(df/2) · Γ((df − 1)/2))`, on the log scale so
+/// that large `df` does not overflow. `None` for `df ≤ 1`, where `Γ((df − 1)/2)` has its pole.
+fn hedges_j(df: f64) -> Option<f64> {
+    if !(df.is_finite() && df > 1.0) {
+        return None;
+    }
+    let log_j = ln_gamma(df / 2.0) - ln_gamma((df - 1.0) / 2.0) - 0.5 * (df / 2.0).ln();
+    let j = log_j.exp();
+    j.is_finite().then_some(j)
 }
 
 #[cfg(test)]
