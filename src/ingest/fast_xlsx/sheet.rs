@@ -218,10 +218,22 @@ impl SheetCells {
         let bom = check_encoding(&self.xml, &self.part)?;
         let mut rd = Reader::from_reader(&self.xml[bom..]);
         let mut root: Option<String> = None;
+        // The elements open around <sheetData>, to check that the part
+        // closes them after it: the chunks are parsed up to </sheetData>.
+        let mut open: Vec<String> = Vec::new();
         loop {
             let event = rd
                 .read_event()
                 .map_err(|e| self.xml_error(bom as u64 + rd.error_position(), e.to_string()))?;
+            match &event {
+                Event::Start(e) if e.local_name().as_ref() != "sheetData" => {
+                    open.push(e.name().as_ref().to_string());
+                }
+                Event::End(_) => {
+                    open.pop();
+                }
+                _ => {}
+            }
             match event {
                 Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "dimension" => {
                     self.dimension = attr(&e, "ref")
@@ -239,9 +251,16 @@ impl SheetCells {
                     let end =
                         rfind(&self.xml[start..], &close).map_or(self.xml.len(), |p| start + p);
                     self.data = Some((start, end));
+                    if end < self.xml.len() {
+                        open.push(name.to_string());
+                        self.check_tail(end, open)?;
+                    }
                     return Ok(());
                 }
-                Event::Empty(e) if e.local_name().as_ref() == "sheetData" => return Ok(()),
+                Event::Empty(e) if e.local_name().as_ref() == "sheetData" => {
+                    let from = bom + rd.buffer_position() as usize;
+                    return self.check_tail(from, open);
+                }
                 Event::Start(e) | Event::Empty(e) if root.is_none() => {
                     root = Some(e.local_name().as_ref().to_string());
                 }
@@ -251,6 +270,56 @@ impl SheetCells {
                         _ => "no <sheetData> in the sheet".to_string(),
                     };
                     return Err(self.xml_error(bom as u64 + rd.buffer_position(), what));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Checks the part from `from` to its end: it must close the elements
+    /// of `open` (outermost first), and what it opens itself.
+    fn check_tail(&self, from: usize, mut open: Vec<String>) -> Result<()> {
+        let mut rd = Reader::from_reader(self.xml.get(from..).unwrap_or_default());
+        rd.config_mut().allow_unmatched_ends = true;
+        rd.config_mut().check_end_names = false;
+        let at = |rd: &Reader<&[u8]>| (from as u64) + rd.buffer_position();
+        loop {
+            let event = rd
+                .read_event()
+                .map_err(|e| self.xml_error(from as u64 + rd.error_position(), e.to_string()))?;
+            match event {
+                Event::Start(e) => open.push(e.name().as_ref().to_string()),
+                Event::End(e) => match open.pop() {
+                    Some(name) if name == e.name().as_ref() => {}
+                    Some(name) => {
+                        return Err(self.xml_error(
+                            at(&rd),
+                            format!("expected </{}>, found </{}>", name, e.name().as_ref()),
+                        ));
+                    }
+                    None => {
+                        return Err(self.xml_error(
+                            at(&rd),
+                            format!(
+                                "unexpected </{}> after the end of the sheet",
+                                e.name().as_ref()
+                            ),
+                        ));
+                    }
+                },
+                Event::Eof => {
+                    return match open.last() {
+                        None => Ok(()),
+                        Some(name) => Err(self.xml_error(
+                            at(&rd),
+                            format!(
+                                "unexpected end of the part: {} elements are not closed, the \
+                                 innermost <{}> (truncated?)",
+                                open.len(),
+                                name
+                            ),
+                        )),
+                    };
                 }
                 _ => {}
             }
