@@ -345,3 +345,80 @@ fn utf16_unicode_text_files_are_read() {
         assert_eq!(v["encoding"], encoding, "{v:#}");
     }
 }
+
+/// An ods workbook of one table ("Blad1") with `rows` as its rows.
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Blad1\">{rows}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest \
+         xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+         <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+         <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+         </manifest:manifest>";
+    zip_parts(
+        &[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+            ),
+            ("META-INF/manifest.xml", manifest.as_bytes().to_vec()),
+            ("content.xml", content.into_bytes()),
+        ],
+        &["mimetype"],
+    )
+}
+
+/// Issue 11, defect 2, in calamine's ods reader, which builds a dense range
+/// and copies repeated text: measured from `content.xml` first.
+#[test]
+fn memory_bomb_in_an_ods_is_refused_before_calamine_builds_its_range() {
+    let cell = |v: &str| {
+        format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>"
+        )
+    };
+    // 6 000 rows × 16 384 columns: 98 million cells, under calamine's own cap.
+    let sparse: String = (0..6_000)
+        .map(|_| {
+            format!(
+                "<table:table-row>{}<table:table-cell table:number-columns-repeated=\"16382\"/>{}</table:table-row>",
+                cell("a"),
+                cell("z")
+            )
+        })
+        .collect();
+    let mut rng = Rng(0x5EED_0002);
+    let long = rng.letters(1 << 20);
+    let repeated = format!(
+        "<table:table-row table:number-rows-repeated=\"100\"><table:table-cell \
+         table:number-columns-repeated=\"100\" office:value-type=\"string\"><text:p>{long}</text:p>\
+         </table:table-cell></table:table-row>"
+    );
+    let wd = Workdir::new();
+    for (name, rows, what) in [("breed.ods", sparse, "XFD"), ("lang.ods", repeated, "MiB")] {
+        wd.write(name, ods(&rows));
+        run_limited(&wd, &["inspect", name]).expect_error(name, &["Blad1", what, "refusing"]);
+    }
+    // A small table with repeats, as LibreOffice writes them, still reads.
+    let small: String = (0..3)
+        .map(|r| {
+            format!(
+                "<table:table-row>{}{}<table:table-cell table:number-columns-repeated=\"1020\"/></table:table-row>",
+                cell("gemeente"),
+                cell(&r.to_string())
+            )
+        })
+        .collect::<String>()
+        + "<table:table-row table:number-rows-repeated=\"1048573\"><table:table-cell \
+           table:number-columns-repeated=\"1024\"/></table:table-row>";
+    let path = wd.write("klein.ods", ods(&small));
+    let grid = wijkmonitor::ingest::grid::read_grid(&path).unwrap();
+    assert_eq!(grid.sheets[0].rows.len(), 3);
+    assert_eq!(grid.sheets[0].cell(2, 1).to_text(), "2");
+}

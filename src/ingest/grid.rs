@@ -13,6 +13,10 @@ use calamine::{Data, DataRef, Reader, Xlsx, open_workbook_auto_from_rs};
 use crate::ingest::fast_xlsx::{FastXlsxError, MAX_COLS, MAX_ROWS, SheetCells};
 use crate::problem::{InputError, Location};
 
+mod limits;
+
+use limits::{TEXT_FLOOR, TextBudget, slot_limit, too_sparse};
+
 /// One cell as read, before any interpretation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -285,94 +289,6 @@ fn read_xlsx_fast(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
     })
 }
 
-/// A sheet may hold `CELL_SLOTS_PER_FILLED` cells (empty ones included, as a
-/// row holds every cell up to its last) per filled cell, and always
-/// `CELL_SLOTS_FLOOR` (4 Mi cells, 128 MiB): real tables are dense, while a
-/// few cells in column XFD on every row would otherwise ask for 16 384
-/// cells a row.
-const CELL_SLOTS_FLOOR: usize = 1 << 22;
-/// See [`CELL_SLOTS_FLOOR`].
-const CELL_SLOTS_PER_FILLED: usize = 4;
-/// The text of a sheet's cells may add up to `TEXT_FLOOR` (64 MiB) plus
-/// twice the bytes of its XML and shared strings: one long shared string
-/// repeated in many cells would otherwise be copied into every one of them.
-const TEXT_FLOOR: usize = 64 << 20;
-
-/// Counts the text copied out of a sheet, from all reading threads. Text of
-/// up to `SHORT` bytes is not counted: it is bounded by the number of cells,
-/// which the size of the XML bounds, and counting it would cost a shared
-/// atomic per cell.
-struct TextBudget {
-    used: std::sync::atomic::AtomicUsize,
-    limit: usize,
-}
-
-impl TextBudget {
-    const SHORT: usize = 64;
-
-    fn new(content_bytes: usize) -> Self {
-        TextBudget {
-            used: std::sync::atomic::AtomicUsize::new(0),
-            limit: TEXT_FLOOR.saturating_add(content_bytes.saturating_mul(2)),
-        }
-    }
-
-    /// The text as a cell, or an empty cell once the budget is spent (then
-    /// [`TextBudget::check`] fails).
-    fn take(&self, text: std::borrow::Cow<'_, str>) -> Cell {
-        if text.len() > Self::SHORT {
-            let before = self
-                .used
-                .fetch_add(text.len(), std::sync::atomic::Ordering::Relaxed);
-            if before.saturating_add(text.len()) > self.limit {
-                return Cell::Empty;
-            }
-        }
-        Cell::Text(text.into_owned())
-    }
-
-    fn check(&self, path: &Path, sheet: &str) -> Result<(), InputError> {
-        let used = self.used.load(std::sync::atomic::Ordering::Relaxed);
-        if used > self.limit {
-            return Err(InputError::new(
-                Location::file(path).sheet(sheet),
-                format!(
-                    "the text of the sheet's cells adds up to more than {} MiB, far more than \
-                     the file holds (long texts repeated in many cells); refusing to read it",
-                    self.limit >> 20
-                ),
-            ));
-        }
-        Ok(())
-    }
-}
-
-/// An error for a sheet too sparse to hold as rows of cells.
-fn too_sparse(
-    path: &Path,
-    sheet: &str,
-    filled: usize,
-    slots: usize,
-    row: usize,
-    col: usize,
-) -> InputError {
-    InputError::new(
-        Location::file(path).sheet(sheet).row(row + 1),
-        format!(
-            "the sheet's {filled} filled cells are spread over more than {slots} cells (row \
-             {} reaches column {}); refusing to read a sheet this sparse: delete the stray \
-             cells far to the right of or below the table",
-            row + 1,
-            column_letter(col)
-        ),
-    )
-}
-
-/// The slots a sheet may take for `filled` cells.
-fn slot_limit(filled: usize) -> usize {
-    CELL_SLOTS_FLOOR.max(filled.saturating_mul(CELL_SLOTS_PER_FILLED))
-}
-
 /// The rows of the fast reader placed in a [`Sheet`], after checking that
 /// the dense rows stay within [`slot_limit`].
 fn place_rows(
@@ -591,6 +507,7 @@ fn read_workbook(path: &Path, bytes: &[u8], ext: &str) -> Result<Grid, InputErro
         // An ods (or an xlsx under another name): calamine does not check
         // the CRC-32 of what it does not read to the end.
         crate::ingest::fast_xlsx::check_all_parts(bytes).map_err(|e| xlsx_error(path, None, e))?;
+        limits::check_ods(path, bytes)?;
     }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         InputError::new(
