@@ -422,3 +422,16 @@ fn memory_bomb_in_an_ods_is_refused_before_calamine_builds_its_range() {
     assert_eq!(grid.sheets[0].rows.len(), 3);
     assert_eq!(grid.sheets[0].cell(2, 1).to_text(), "2");
 }
+
+/// Issue 11, defect 2: a small xlsx whose sheet inflates to 600 MiB (a "zip
+/// bomb"): refused by its size, under the memory limit.
+#[test]
+fn memory_bomb_a_sheet_that_inflates_to_600_mib_is_refused() {
+    let filler = " ".repeat(600 << 20);
+    let wd = Workdir::new();
+    wd.write("bom.xlsx", xlsx(&filler, None, &[]));
+    drop(filler);
+    let [open, network] = both_paths(&wd, "bom.xlsx");
+    open.expect_error("bom.xlsx", &["xl/worksheets/sheet1.xml", "MiB"]);
+    network.expect_error("register.xlsx", &["xl/worksheets/sheet1.xml", "MiB"]);
+}

@@ -98,6 +98,9 @@ pub enum FastXlsxError {
     /// A part of the archive is damaged: its data do not inflate, or do not
     /// match their checksum (CRC-32).
     DamagedPart { part: String, message: String },
+    /// There is not enough memory to inflate a part (`size`: its declared
+    /// size).
+    OutOfMemory { part: String, size: u64 },
     /// A part inflates to more than [`MAX_PART_BYTES`].
     TooLarge { part: String, limit: u64 },
     /// A part that the workbook needs is missing from the archive.
@@ -124,6 +127,11 @@ impl fmt::Display for FastXlsxError {
             FastXlsxError::DamagedPart { part, message } => {
                 write!(f, "the part {part} of the archive is damaged: {message}")
             }
+            FastXlsxError::OutOfMemory { part, size } => write!(
+                f,
+                "not enough memory to inflate the part {part} ({} MiB)",
+                size >> 20
+            ),
             FastXlsxError::TooLarge { part, limit } => write!(
                 f,
                 "the part {part} inflates to more than {} MiB, more than this program reads",

@@ -388,10 +388,10 @@ pub(super) fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The most that one part may inflate to (1 GiB): ten times the sheet of
-/// the national RIVM file, and a bound on what a small zip that inflates to
-/// gigabytes (a "zip bomb") can make this program allocate.
-pub const MAX_PART_BYTES: u64 = 1 << 30;
+/// The most that one part may inflate to (512 MiB): twenty times the sheet
+/// of the national RIVM file (24 MB), and a bound on what a small zip that
+/// inflates to gigabytes (a "zip bomb") can make this program allocate.
+pub const MAX_PART_BYTES: u64 = 1 << 29;
 
 /// Decompresses one part, `None` if the archive has no such part. The data
 /// are read to their end, so that the zip reader checks their CRC-32.
@@ -399,11 +399,53 @@ pub(super) fn read_part(zip: &mut Zip<'_>, name: &str) -> Result<Option<Vec<u8>>
     let Some(index) = find_index(zip, name) else {
         return Ok(None);
     };
-    read_entry(zip, index, |file, hint| {
-        let mut out = Vec::with_capacity(hint as usize);
-        file.read_to_end(&mut out).map(|_| out)
-    })
-    .map(Some)
+    read_entry(zip, index, read_bounded).map(Some)
+}
+
+/// Reads `file` to its end (at most [`MAX_PART_BYTES`] + 1 bytes), growing
+/// the buffer with `try_reserve`, so that a part too large for the memory
+/// there is is an error (`OutOfMemory`), not an abort.
+pub(super) fn read_bounded(file: &mut dyn Read, hint: u64) -> std::io::Result<Vec<u8>> {
+    let oom = |_| std::io::Error::from(std::io::ErrorKind::OutOfMemory);
+    let max = MAX_PART_BYTES as usize + 1;
+    let mut out: Vec<u8> = Vec::new();
+    out.try_reserve_exact(hint as usize).map_err(oom)?;
+    let mut len = 0;
+    loop {
+        if len == out.len() {
+            // The buffer is full (at first, or at the declared size): a
+            // small read tells whether there is more before it grows.
+            let mut probe = [0u8; 64];
+            let n = loop {
+                match file.read(&mut probe) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    other => break other?,
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            if len >= max {
+                len += n; // over the limit: the caller says so
+                break;
+            }
+            let spare = out.capacity() - len;
+            let grow = if spare >= n { spare } else { len.max(1 << 16) }.min(max - len);
+            out.try_reserve_exact(grow.max(n)).map_err(oom)?;
+            out.resize(len + grow.max(n), 0);
+            out[len..len + n].copy_from_slice(&probe[..n]);
+            len += n;
+            continue;
+        }
+        match file.read(&mut out[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    out.truncate(len.min(out.len()));
+    Ok(out)
 }
 
 /// Inflates every part of the archive to its end without keeping it, so
@@ -444,16 +486,23 @@ fn read_entry<T>(
     }
     // The declared size is only a hint (and may lie): cap the reservation
     // by what deflate can reach from the compressed size (1 032 : 1).
+    let file_size = file.size();
     let size = (file.size())
         .min(file.compressed_size().saturating_mul(1032))
         .min(1 << 28);
     let mut limited = (&mut file).take(MAX_PART_BYTES + 1);
-    let out = read(&mut limited, size).map_err(|e| FastXlsxError::DamagedPart {
-        part: name.clone(),
-        message: if e.to_string().contains("checksum") {
-            "its data do not match their checksum (CRC-32)".into()
-        } else {
-            format!("cannot inflate it: {e}")
+    let out = read(&mut limited, size).map_err(|e| match e.kind() {
+        std::io::ErrorKind::OutOfMemory => FastXlsxError::OutOfMemory {
+            part: name.clone(),
+            size: file_size,
+        },
+        _ => FastXlsxError::DamagedPart {
+            part: name.clone(),
+            message: if e.to_string().contains("checksum") {
+                "its data do not match their checksum (CRC-32)".into()
+            } else {
+                format!("cannot inflate it: {e}")
+            },
         },
     })?;
     if limited.limit() == 0 {

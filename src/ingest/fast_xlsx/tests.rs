@@ -315,3 +315,12 @@ fn shared_strings_agree_on_mutated_tables() {
         }
     }
 }
+
+#[test]
+fn parts_are_read_whole_whatever_the_size_hint() {
+    let data: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    for hint in [0, 1, 1000, 299_999, 300_000, 300_001, 1 << 20] {
+        let got = super::package::read_bounded(&mut &data[..], hint).unwrap();
+        assert_eq!(got, data, "hint {hint}");
+    }
+}
