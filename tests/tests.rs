@@ -5,6 +5,7 @@ mod commands;
 mod effect;
 mod hostile;
 mod inspect;
+mod mutation;
 mod network;
 mod profile;
 mod render;
