@@ -203,7 +203,7 @@ pub fn read_grid_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
                     location,
                     format!(
                         "expected a .{ext} workbook (a zip archive), found a file that is not one{}",
-                        if looks_like_text(bytes) {
+                        if looks_like_text(bytes) || utf16(bytes).is_some() {
                             " (it looks like text: is it a CSV file with the wrong extension?)"
                         } else {
                             ""
