@@ -10,7 +10,12 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataRef, Reader, Xlsx, open_workbook_auto_from_rs};
 
+use crate::ingest::fast_xlsx::{FastXlsxError, MAX_COLS, MAX_ROWS, SheetCells};
 use crate::problem::{InputError, Location};
+
+mod limits;
+
+use limits::{TEXT_FLOOR, TextBudget, slot_limit, too_sparse};
 
 /// One cell as read, before any interpretation.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,7 +136,8 @@ pub struct Grid {
     pub path: PathBuf,
     pub format: FileFormat,
     pub sheets: Vec<Sheet>,
-    /// How a CSV file was decoded (`UTF-8`, `UTF-8 with BOM`, `Windows-1252`).
+    /// How a CSV file was decoded (`UTF-8`, `UTF-8 with BOM`, `UTF-16LE with
+    /// BOM`, `Windows-1252`, ...).
     pub encoding: Option<&'static str>,
 }
 
@@ -197,7 +203,7 @@ pub fn read_grid_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
                     location,
                     format!(
                         "expected a .{ext} workbook (a zip archive), found a file that is not one{}",
-                        if looks_like_text(bytes) {
+                        if looks_like_text(bytes) || utf16(bytes).is_some() {
                             " (it looks like text: is it a CSV file with the wrong extension?)"
                         } else {
                             ""
@@ -212,7 +218,7 @@ pub fn read_grid_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
             read_workbook(path, bytes, "xlsx")
         }
         _ => {
-            if !looks_like_text(bytes) {
+            if !looks_like_text(bytes) && utf16(bytes).is_none() {
                 return Err(InputError::new(
                     location,
                     "expected a spreadsheet (xlsx, xls, ods) or a CSV text file, found binary data",
@@ -226,74 +232,110 @@ pub fn read_grid_bytes(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
 /// Like [`read_grid_bytes`], for published open data: an xlsx workbook is
 /// read with the parallel reader of [`crate::ingest::fast_xlsx`] (5× faster
 /// than calamine on a national RIVM file), which gives dates as their serial
-/// numbers — open data hold none. Anything it cannot read goes through
-/// calamine, which then says what is wrong.
+/// numbers — open data hold none. What it cannot read is an error naming
+/// the file, sheet, part and byte offset: calamine, which reads on through
+/// misspelt end tags and damaged parts, is not asked again.
 pub fn read_open_data_grid(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
     let is_xlsx = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
-    if is_xlsx
-        && bytes.starts_with(b"PK\x03\x04")
-        && let Some(grid) = read_xlsx_fast(path, bytes)
-    {
-        return Ok(grid);
+    if is_xlsx && bytes.starts_with(b"PK\x03\x04") {
+        return read_xlsx_fast(path, bytes);
     }
     read_grid_bytes(path, bytes)
 }
 
-/// Every sheet of an xlsx workbook with the fast reader; `None` when it
-/// cannot read the file.
-fn read_xlsx_fast(path: &Path, bytes: &[u8]) -> Option<Grid> {
+/// An error of the fast xlsx reader, placed in the file (and sheet).
+fn xlsx_error(path: &Path, sheet: Option<&str>, e: FastXlsxError) -> InputError {
+    let location = match sheet {
+        Some(name) => Location::file(path).sheet(name),
+        None => Location::file(path),
+    };
+    let message = match e {
+        FastXlsxError::DamagedPart { .. } | FastXlsxError::Zip(_) => {
+            format!("cannot read the workbook (is it truncated or damaged?): {e}")
+        }
+        _ => format!("cannot read the workbook: {e}"),
+    };
+    InputError::new(location, message)
+}
+
+/// Every worksheet of an xlsx workbook with the fast reader.
+fn read_xlsx_fast(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
     use crate::ingest::fast_xlsx::{Value, Workbook};
-    let workbook = Workbook::open(bytes).ok()?;
+    let workbook = Workbook::open(bytes).map_err(|e| xlsx_error(path, None, e))?;
     let mut sheets = Vec::new();
-    for name in workbook.sheet_names() {
-        let cells = workbook.read_sheet(&name).ok()?;
+    for name in workbook.worksheet_names() {
+        let error = |e| xlsx_error(path, Some(&name), e);
+        let cells = workbook.read_sheet(&name).map_err(error)?;
+        let text = TextBudget::new(cells.content_bytes());
         let rows = cells
             .rows(|cell| match cell.value {
                 Value::Number(v) => Cell::Number(v),
-                Value::Text(t) => Cell::Text(t.into_owned()),
+                Value::Text(t) => text.take(t),
                 Value::Bool(b) => Cell::Bool(b),
                 Value::Error(e) => Cell::Error(e.into_owned()),
             })
-            .ok()?;
-        let first_row = rows.first().map_or(0, |(r, _)| *r as usize);
-        let first_col = rows
-            .iter()
-            .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c as usize))
-            .min()
-            .unwrap_or(0);
-        let mut grid_rows: Vec<Vec<Cell>> = Vec::new();
-        for (row, cells) in rows {
-            let index = row as usize - first_row;
-            if grid_rows.len() <= index {
-                grid_rows.resize_with(index + 1, Vec::new);
-            }
-            let target = &mut grid_rows[index];
-            for (col, value) in cells {
-                if value == Cell::Empty {
-                    continue;
-                }
-                let col = col as usize - first_col;
-                if target.len() <= col {
-                    target.resize(col + 1, Cell::Empty);
-                }
-                target[col] = value;
-            }
-        }
-        sheets.push(Sheet {
-            name,
-            rows: grid_rows,
-            first_row: first_row + 1,
-            first_col,
-        });
+            .map_err(error)?;
+        text.check(path, &name)?;
+        sheets.push(place_rows(path, name, rows)?);
     }
-    Some(Grid {
+    Ok(Grid {
         path: path.to_path_buf(),
         format: FileFormat::Xlsx,
         sheets,
         encoding: None,
+    })
+}
+
+/// The rows of the fast reader placed in a [`Sheet`], after checking that
+/// the dense rows stay within [`slot_limit`].
+fn place_rows(
+    path: &Path,
+    name: String,
+    rows: Vec<crate::ingest::fast_xlsx::RowCells<Cell>>,
+) -> Result<Sheet, InputError> {
+    let first_row = rows.iter().map(|(r, _)| *r as usize).min().unwrap_or(0);
+    let first_col = rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c as usize))
+        .min()
+        .unwrap_or(0);
+    let filled: usize = rows.iter().map(|(_, cells)| cells.len()).sum();
+    let limit = slot_limit(filled);
+    let mut slots = 0usize;
+    for (row, cells) in &rows {
+        let width = cells.iter().map(|(c, _)| *c as usize + 1 - first_col).max();
+        slots = slots.saturating_add(width.unwrap_or(0));
+        if slots > limit {
+            let col = cells.iter().map(|(c, _)| *c as usize).max().unwrap_or(0);
+            return Err(too_sparse(path, &name, filled, limit, *row as usize, col));
+        }
+    }
+    let mut grid_rows: Vec<Vec<Cell>> = Vec::new();
+    for (row, cells) in rows {
+        let index = row as usize - first_row;
+        if grid_rows.len() <= index {
+            grid_rows.resize_with(index + 1, Vec::new);
+        }
+        let target = &mut grid_rows[index];
+        for (col, value) in cells {
+            if value == Cell::Empty {
+                continue;
+            }
+            let col = col as usize - first_col;
+            if target.len() <= col {
+                target.resize(col + 1, Cell::Empty);
+            }
+            target[col] = value;
+        }
+    }
+    Ok(Sheet {
+        name,
+        rows: grid_rows,
+        first_row: first_row + 1,
+        first_col,
     })
 }
 
@@ -305,8 +347,16 @@ fn looks_like_text(bytes: &[u8]) -> bool {
 /// Reads an xlsx workbook cell by cell with calamine's streaming reader,
 /// which skips the intermediate `Range` (and a copy of every string) that
 /// `worksheet_range` builds: the national RIVM file has 750 000 cells.
+///
+/// calamine reads on through misspelt end tags and does not check the
+/// CRC-32 of what it does not read to the end, so the workbook is first
+/// checked with [`crate::ingest::fast_xlsx`]: every part inflated to its
+/// end, every worksheet parsed. The grid then stays within the same limits
+/// as the fast reader's (Excel's last row and column, [`slot_limit`], the
+/// text budget).
 fn read_xlsx_streaming(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
     let location = Location::file(path);
+    let inflated = check_xlsx(path, bytes)?;
     let damaged = |sheet: Option<&str>, e: &dyn std::fmt::Display| {
         let location = match sheet {
             Some(name) => location.clone().sheet(name),
@@ -319,6 +369,8 @@ fn read_xlsx_streaming(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
     };
     let mut workbook: Xlsx<_> =
         Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(None, &e))?;
+    let text_limit = TEXT_FLOOR.saturating_add((inflated as usize).saturating_mul(2));
+    let mut text = 0usize;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let mut reader = workbook
@@ -326,6 +378,9 @@ fn read_xlsx_streaming(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
             .map_err(|e| damaged(Some(&name), &e))?;
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         let (mut first_row, mut first_col) = (usize::MAX, usize::MAX);
+        let (mut filled, mut slots) = (0usize, 0usize);
+        // The cell furthest to the right, for the message of a sparse sheet.
+        let mut widest = (0usize, 0usize);
         while let Some(cell) = reader.next_cell().map_err(|e| damaged(Some(&name), &e))? {
             let value = convert_ref(cell.get_value());
             if value == Cell::Empty {
@@ -333,6 +388,31 @@ fn read_xlsx_streaming(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
             }
             let (row, col) = cell.get_position();
             let (row, col) = (row as usize, col as usize);
+            if row >= MAX_ROWS as usize || col >= MAX_COLS as usize {
+                return Err(InputError::new(
+                    location.clone().sheet(&name),
+                    format!(
+                        "cell {}{} lies beyond Excel's last row {MAX_ROWS} or column XFD",
+                        column_letter(col),
+                        row + 1
+                    ),
+                ));
+            }
+            if let Cell::Text(t) = &value {
+                text += t.len();
+                if text > text_limit {
+                    return Err(InputError::new(
+                        location.clone().sheet(&name).row(row + 1),
+                        format!(
+                            "the text of the workbook's cells adds up to more than {} MiB, far \
+                             more than the file holds (long texts repeated in many cells); \
+                             refusing to read it",
+                            text_limit >> 20
+                        ),
+                    ));
+                }
+            }
+            filled += 1;
             first_row = first_row.min(row);
             first_col = first_col.min(col);
             if rows.len() <= row {
@@ -340,6 +420,21 @@ fn read_xlsx_streaming(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
             }
             let cells = &mut rows[row];
             if cells.len() <= col {
+                slots += col + 1 - cells.len();
+                if col >= widest.1 {
+                    widest = (row, col);
+                }
+                if slots > slot_limit(filled) {
+                    let (row, col) = widest;
+                    return Err(too_sparse(
+                        path,
+                        &name,
+                        filled,
+                        slot_limit(filled),
+                        row,
+                        col,
+                    ));
+                }
                 cells.resize(col + 1, Cell::Empty);
             }
             cells[col] = value;
@@ -371,6 +466,23 @@ fn read_xlsx_streaming(path: &Path, bytes: &[u8]) -> Result<Grid, InputError> {
     })
 }
 
+/// Checks an xlsx workbook before calamine reads it: every part's CRC-32
+/// (and size), and every worksheet's XML, with the fast reader's errors
+/// (part and byte offset). Returns the bytes the parts inflate to.
+fn check_xlsx(path: &Path, bytes: &[u8]) -> Result<u64, InputError> {
+    use crate::ingest::fast_xlsx::{Workbook, check_all_parts};
+    let inflated = check_all_parts(bytes).map_err(|e| xlsx_error(path, None, e))?;
+    let workbook = Workbook::open(bytes).map_err(|e| xlsx_error(path, None, e))?;
+    for name in workbook.worksheet_names() {
+        let error = |e| xlsx_error(path, Some(&name), e);
+        let cells = workbook.read_sheet(&name).map_err(error)?;
+        cells
+            .fold_chunks(SheetCells::default_parts(), || (), |_, _| {})
+            .map_err(error)?;
+    }
+    Ok(inflated)
+}
+
 fn convert_ref(data: &DataRef<'_>) -> Cell {
     match data {
         DataRef::Empty => Cell::Empty,
@@ -391,6 +503,12 @@ fn read_workbook(path: &Path, bytes: &[u8], ext: &str) -> Result<Grid, InputErro
         return read_xlsx_streaming(path, bytes);
     }
     let location = Location::file(path);
+    if bytes.starts_with(b"PK\x03\x04") {
+        // An ods (or an xlsx under another name): calamine does not check
+        // the CRC-32 of what it does not read to the end.
+        crate::ingest::fast_xlsx::check_all_parts(bytes).map_err(|e| xlsx_error(path, None, e))?;
+        limits::check_ods(path, bytes)?;
+    }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         InputError::new(
             location.clone(),
@@ -446,8 +564,49 @@ fn convert_cell(data: &Data) -> Cell {
     }
 }
 
-/// Decodes CSV bytes: UTF-8 (with or without BOM), else Windows-1252.
+/// UTF-16 text, as Excel saves "Unicode text" (UTF-16LE with a byte order
+/// mark, tab-separated): the encoding and the length of its BOM. Without a
+/// BOM, text whose every other byte is zero in its first 4 KiB (ASCII in
+/// UTF-16) is taken as UTF-16 too.
+fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, usize)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some((encoding_rs::UTF_16LE, 2));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some((encoding_rs::UTF_16BE, 2));
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_at = |odd: usize| {
+        head.chunks_exact(2)
+            .filter(|p| p[odd] == 0 && p[1 - odd] != 0)
+            .count()
+    };
+    if zero_at(1) * 10 >= pairs * 9 {
+        Some((encoding_rs::UTF_16LE, 0))
+    } else if zero_at(0) * 10 >= pairs * 9 {
+        Some((encoding_rs::UTF_16BE, 0))
+    } else {
+        None
+    }
+}
+
+/// Decodes CSV bytes: UTF-16 (with a BOM, or ASCII-looking), UTF-8 (with or
+/// without BOM), else Windows-1252.
 pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((encoding, bom)) = utf16(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let name = match (encoding == encoding_rs::UTF_16LE, bom > 0) {
+            (true, true) => "UTF-16LE with BOM",
+            (true, false) => "UTF-16LE",
+            (false, true) => "UTF-16BE with BOM",
+            (false, false) => "UTF-16BE",
+        };
+        return (text.into_owned(), name);
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
         && let Ok(s) = std::str::from_utf8(rest)
     {
