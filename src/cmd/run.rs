@@ -29,8 +29,10 @@ use crate::compute::activity::{
 use crate::compute::effect::{
     BEFORE_AFTER_COLUMNS, CUTOFF_COLUMNS, EffectOptions, WAVE_COLUMNS, before_after, wave_summaries,
 };
+use crate::compute::findings::FindingRules;
 use crate::compute::profile::IndicatorCatalogue;
 use crate::compute::scoring::score_responses;
+use crate::i18n::Messages;
 use crate::ingest::network::instrument::{Instrument, load_instrument_or_builtin};
 use crate::ingest::network::logs::{
     MatchRecord, QuestionRecord, read_match_log, read_question_log,
@@ -41,7 +43,7 @@ use crate::ingest::source::{Dataset, FileInfo, ReadOptions, read_dataset};
 use crate::pipeline::{Input, InputKind, Pipeline, read_pipeline};
 use crate::problem::Problem;
 use crate::render::export::{rows_to_dataframe, write_atomic, write_table};
-use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
+use crate::render::network::{InputLine, InstrumentResult, RunContext};
 use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
@@ -351,8 +353,10 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             .collect();
         let empty_matches = Vec::new();
         let empty_questions = QuestionTables::default();
+        let messages = Messages::load(args.templates.as_deref(), lang)?;
         let context = RunContext {
-            nl: lang == Lang::Nl,
+            messages: &messages,
+            rules: FindingRules::default(),
             run_name: &pipeline.name,
             run_year: pipeline.year,
             date,
