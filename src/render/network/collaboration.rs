@@ -125,8 +125,8 @@ impl RunContext<'_> {
             m,
             "network-collaboration-intro",
             aspects = aspects.iter().filter(|a| !a.is_total).count(),
-            min = auto_digits(min, nl),
-            max = auto_digits(max, nl),
+            min = self.auto_digits(min, 2),
+            max = self.auto_digits(max, 2),
             total = if aspects.iter().any(|a| a.is_total) {
                 "yes"
             } else {
@@ -247,12 +247,4 @@ impl RunContext<'_> {
             }
         }
     }
-}
-
-/// A number with as few decimals as it needs (at most two): `1`, `2,5`.
-fn auto_digits(v: f64, nl: bool) -> String {
-    let digits = (0..2)
-        .find(|&d| ((v * 10f64.powi(d)).round() - v * 10f64.powi(d)).abs() < 1e-9)
-        .unwrap_or(2);
-    format_value(v, digits as u8, nl)
 }

@@ -263,3 +263,96 @@ impl RunContext<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TEMPLATE_LABELS;
+    use crate::i18n::{Lang, Messages};
+    use crate::ingest::network::register::{
+        Approach, Domain, Funding, Initiator, Perspective, Phase,
+    };
+
+    /// The message ids the report's code names literally.
+    fn ids_in_code() -> Vec<String> {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("register.rs"),
+            include_str!("area.rs"),
+            include_str!("residents.rs"),
+            include_str!("collaboration.rs"),
+            include_str!("activity.rs"),
+            include_str!("methods.rs"),
+        ];
+        let mut ids = Vec::new();
+        for source in sources {
+            for part in source.split('"').skip(1).step_by(2) {
+                if part.starts_with("network-")
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !part.ends_with('-')
+                {
+                    ids.push(part.to_owned());
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn every_message_of_the_network_report_exists() {
+        let mut ids = ids_in_code();
+        ids.extend(TEMPLATE_LABELS.iter().map(|l| format!("network-{l}")));
+        let codes = [
+            ("phase", Phase::CODES),
+            ("initiator", Initiator::CODES),
+            ("approach", Approach::CODES),
+            ("perspective", Perspective::CODES),
+            ("funding", Funding::CODES),
+            ("domain", Domain::CODES),
+            ("status", &["present", "absent", "unknown"][..]),
+        ];
+        for (kind, list) in codes {
+            for code in list {
+                ids.push(format!("network-{kind}-{}", code.replace(' ', "-")));
+            }
+        }
+        assert!(ids.len() > 150, "{} ids found", ids.len());
+        for lang in Lang::ALL {
+            let m = Messages::builtin(lang);
+            let missing: Vec<&String> = ids.iter().filter(|id| !m.has(id)).collect();
+            assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn the_template_reads_only_listed_labels() {
+        let template = include_str!("../../../report-templates/netwerk.typ");
+        let mut unknown = Vec::new();
+        for (i, _) in template.match_indices("L.") {
+            let before = template[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                continue;
+            }
+            let label: String = template[i + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                .collect();
+            let label = label.trim_end_matches('-');
+            if !TEMPLATE_LABELS.contains(&label) {
+                unknown.push(label.to_owned());
+            }
+        }
+        assert!(
+            unknown.is_empty(),
+            "labels not in TEMPLATE_LABELS: {unknown:?}"
+        );
+        let calls_t = template.match_indices("t(").any(|(i, _)| {
+            !template[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || "-_.".contains(c))
+        });
+        assert!(!calls_t, "a t(…) call is back in netwerk.typ");
+    }
+}

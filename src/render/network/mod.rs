@@ -38,7 +38,7 @@ use crate::i18n::{Lang, Messages};
 use crate::ingest::network::instrument::{Instrument, Respondents};
 use crate::ingest::network::register::{Network, Register};
 use crate::msg;
-use crate::render::words::long_date;
+use crate::render::words::{format_value, long_date};
 
 pub use data::NetworkReport;
 use data::{RunInfo, Statement};
@@ -184,14 +184,22 @@ impl RunContext<'_> {
         }
     }
 
-    /// The significance level as the report writes it (`0,05`).
+    /// The significance level as the report writes it (`0,05`): with the
+    /// decimals it needs, up to four.
     fn alpha_text(&self) -> String {
-        let text = self.rules.alpha.to_string();
-        if self.nl() {
-            text.replace('.', ",")
-        } else {
-            text
-        }
+        self.auto_digits(self.rules.alpha, 4)
+    }
+
+    /// A number with as few decimals as it needs (at most `max`): `1`,
+    /// `2,5`, `0,05`.
+    fn auto_digits(&self, v: f64, max: u8) -> String {
+        let digits = (0..max)
+            .find(|&d| {
+                let scaled = v * 10f64.powi(d as i32);
+                (scaled.round() - scaled).abs() < 1e-9
+            })
+            .unwrap_or(max);
+        format_value(v, digits, self.nl())
     }
 
     /// Why a figure is not shown, in words.
