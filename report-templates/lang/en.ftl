@@ -165,6 +165,14 @@ network-methods-scale = { $scale } ({ $rule ->
 } of { $items }, { $min }–{ $max }, at least { $answered })
 network-methods-scales = Scales: { $scales }.
 network-methods-waves-default = per network the first measurement against the last
+network-input-unreadable = could not be read
+network-input-problems = { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}
 network-methods-first = first
 network-methods-last = last
 network-setting-run = Run

@@ -165,6 +165,14 @@ network-methods-scale = { $scale } ({ $rule ->
 } van { $items }, { $min }–{ $max }, minstens { $answered })
 network-methods-scales = Schalen: { $scales }.
 network-methods-waves-default = per netwerk de eerste meting tegen de laatste
+network-input-unreadable = kon niet worden gelezen
+network-input-problems = { $errors ->
+    [one] { $errors } fout
+   *[other] { $errors } fouten
+}, { $warnings ->
+    [one] { $warnings } waarschuwing
+   *[other] { $warnings } waarschuwingen
+}
 network-methods-first = eerste
 network-methods-last = laatste
 network-setting-run = Run

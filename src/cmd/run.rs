@@ -338,7 +338,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         let inputs: Vec<InputLine> = reads
             .iter()
             .filter(|r| report_inputs.contains(&r.input.name))
-            .map(|r| input_line(r, lang == Lang::Nl))
+            .map(input_line)
             .collect();
         let names = area_names(&report_data, &register, date);
         let has = |kind: InputKind| {
@@ -814,24 +814,7 @@ fn result_tables(
     ])
 }
 
-fn input_line(r: &Read, nl: bool) -> InputLine {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let note = match (&r.content, nl) {
-        (Err(_), true) => "kon niet worden gelezen".to_owned(),
-        (Err(_), false) => "could not be read".to_owned(),
-        (Ok(_), _) if r.problems.is_empty() => String::new(),
-        (Ok(_), true) => format!(
-            "{}, {}",
-            count(r.errors(), "fout", "fouten"),
-            count(r.warnings(), "waarschuwing", "waarschuwingen")
-        ),
-        (Ok(_), false) => format!(
-            "{}, {}",
-            count(r.errors(), "error", "errors"),
-            count(r.warnings(), "warning", "warnings")
-        ),
-    };
+fn input_line(r: &Read) -> InputLine {
     InputLine {
         name: r
             .file
@@ -845,7 +828,9 @@ fn input_line(r: &Read, nl: bool) -> InputLine {
             .as_ref()
             .map(|f| f.sha256.clone())
             .unwrap_or_default(),
-        note,
+        readable: r.content.is_ok(),
+        errors: r.errors(),
+        warnings: r.warnings(),
     }
 }
 

@@ -369,11 +369,20 @@ pub(super) struct ChangeLine {
 #[derive(Serialize)]
 pub(super) struct Methods {
     pub(super) min_n: usize,
-    pub(super) inputs: Vec<InputLine>,
+    pub(super) inputs: Vec<InputNote>,
     pub(super) instruments: Vec<InstrumentNote>,
     pub(super) settings: Vec<Setting>,
     pub(super) paragraphs: Vec<String>,
     pub(super) problems: Vec<String>,
+}
+
+/// One input file in the methods appendix.
+#[derive(Serialize)]
+pub(super) struct InputNote {
+    #[serde(flatten)]
+    pub(super) input: InputLine,
+    /// The problems in words (`2 fouten, 1 waarschuwing`), empty without.
+    pub(super) note: String,
 }
 
 #[derive(Serialize)]

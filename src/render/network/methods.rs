@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use fluent_bundle::FluentArgs;
 
 use super::RunContext;
-use super::data::{InstrumentNote, Methods, Setting};
+use super::data::{InputNote, InstrumentNote, Methods, Setting};
 use crate::ingest::network::instrument::Rule;
 use crate::msg;
 use crate::render::words::{format_value, long_date};
@@ -255,7 +255,25 @@ impl RunContext<'_> {
         ];
         Methods {
             min_n: self.min_n,
-            inputs: self.inputs.to_vec(),
+            inputs: self
+                .inputs
+                .iter()
+                .map(|input| InputNote {
+                    note: if !input.readable {
+                        m.get("network-input-unreadable")
+                    } else if input.errors + input.warnings > 0 {
+                        msg!(
+                            m,
+                            "network-input-problems",
+                            errors = input.errors,
+                            warnings = input.warnings
+                        )
+                    } else {
+                        String::new()
+                    },
+                    input: input.clone(),
+                })
+                .collect(),
             instruments,
             settings,
             paragraphs,
@@ -323,6 +341,20 @@ mod tests {
             let missing: Vec<&String> = ids.iter().filter(|id| !m.has(id)).collect();
             assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
         }
+    }
+
+    #[test]
+    fn input_problems_are_counted_in_words() {
+        let nl = Messages::builtin(Lang::Nl);
+        assert_eq!(
+            crate::msg!(nl, "network-input-problems", errors = 1, warnings = 3),
+            "1 fout, 3 waarschuwingen"
+        );
+        let en = Messages::builtin(Lang::En);
+        assert_eq!(
+            crate::msg!(en, "network-input-problems", errors = 2, warnings = 1),
+            "2 errors, 1 warning"
+        );
     }
 
     #[test]

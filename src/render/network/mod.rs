@@ -57,8 +57,11 @@ pub struct InputLine {
     pub kind_label: String,
     pub year: Option<i32>,
     pub sha256: String,
+    /// Whether the file could be read at all.
+    pub readable: bool,
     /// Problems found, counted (never quoted: messages hold cell values).
-    pub note: String,
+    pub errors: usize,
+    pub warnings: usize,
 }
 
 /// Everything the reports of one run share.
