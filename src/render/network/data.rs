@@ -214,6 +214,9 @@ pub(super) struct ScaleLine {
     pub(super) ci_high: Option<f64>,
     pub(super) p_ttest: Option<f64>,
     pub(super) p_wilcoxon: Option<f64>,
+    /// The p-values as the table shows them (`< 0,001`, `0,032`).
+    pub(super) p_ttest_text: String,
+    pub(super) p_wilcoxon_text: String,
     pub(super) cohen_dz: Option<f64>,
     pub(super) pct_improved: Option<f64>,
     pub(super) pct_unchanged: Option<f64>,

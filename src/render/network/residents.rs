@@ -183,6 +183,8 @@ impl RunContext<'_> {
                     ci_high: r.ci_high,
                     p_ttest: r.p_ttest,
                     p_wilcoxon: r.p_wilcoxon,
+                    p_ttest_text: self.p_text(r.p_ttest),
+                    p_wilcoxon_text: self.p_text(r.p_wilcoxon),
                     cohen_dz: r.cohen_dz,
                     pct_improved: r.pct_improved,
                     pct_unchanged: r.pct_unchanged,
@@ -222,6 +224,24 @@ impl RunContext<'_> {
             block.spider = Some(self.spider(instrument, &pair));
         }
         block
+    }
+
+    /// A p-value: `< 0,001` below 0.001, else three decimals; four when
+    /// three would round a p below the significance level up to it (so
+    /// that a demonstrable change never reads `p = 0,050`).
+    fn p_text(&self, p: Option<f64>) -> String {
+        let nl = self.nl();
+        match p {
+            None => "–".to_owned(),
+            Some(p) if p < 0.001 => format!("< {}", format_value(0.001, 3, nl)),
+            Some(p)
+                if self.rules.demonstrable(Some(p))
+                    && (p * 1000.0).round() / 1000.0 >= self.rules.alpha =>
+            {
+                format_value(p, 4, nl)
+            }
+            Some(p) => format_value(p, 3, nl),
+        }
     }
 
     fn spider(&self, instrument: &Instrument, pair: &[&BeforeAfterRow]) -> Spider {
