@@ -405,3 +405,46 @@ wb = {{ path = "{responses}", kind = "responses", instrument = "eigen-welbevinde
         .expect_code(0)
         .expect_stdout_contains("wb ");
 }
+
+#[test]
+fn a_register_only_pipeline_without_year_renders_its_reports() {
+    // netwerk.typ read `data.run.year` as a string and failed on null.
+    let wd = Workdir::new();
+    let register = repo().join("sample-data/netwerken/register.xlsx");
+    let pipeline = wd.write(
+        "alleen-register.toml",
+        format!(
+            "name = \"Alleen het register\"\ndate = \"2025-03-01\"\n\n\
+             [inputs]\nregister = {{ path = {:?}, kind = \"register\" }}\n\n\
+             [outputs]\nreports = true\n",
+            register.display().to_string()
+        ),
+    );
+    for lang in ["nl", "en"] {
+        let out = format!("uit-{lang}");
+        wd.run([
+            "--lang".as_ref(),
+            lang.as_ref(),
+            "run".as_ref(),
+            pipeline.as_os_str(),
+            "--out".as_ref(),
+            out.as_ref(),
+            "--keep-data".as_ref(),
+            "--network".as_ref(),
+            "ruwaard".as_ref(),
+        ])
+        .expect_code(0);
+        let files = files(&wd.path().join(&out));
+        assert!(
+            files.contains_key("netwerk-ruwaard.pdf"),
+            "{lang}: {:?}",
+            files.keys()
+        );
+        let data: serde_json::Value =
+            serde_json::from_slice(&files["data/netwerk-ruwaard.json"]).unwrap();
+        assert_eq!(
+            data["run"]["year"], 2025,
+            "{lang}: the year of the run's date"
+        );
+    }
+}

@@ -18,7 +18,336 @@ files-count = { $count ->
 
 ## Network report (netwerk.typ and its data)
 
-# (network report messages: add them here)
+# The data (render/network): sentences and labels put in by wijkmonitor.
+network-unknown = unknown
+network-unknown-label = Unknown
+network-yes = yes
+network-no = no
+network-not-filled-in = not filled in
+network-phase-verkennen = Exploring
+network-phase-vormgeven = Shaping
+network-phase-verdiepen = Deepening
+network-phase-verankeren = Anchoring
+network-phase-not-yet = not yet
+network-initiator-burgers = Residents
+network-initiator-professionals = Professionals
+network-initiator-huisarts = General practitioner
+network-initiator-gemeente = Municipality
+network-approach-bottom-up = Bottom-up (from residents)
+network-approach-top-down = Top-down (from professionals)
+network-approach-community-up = Community-up (all domains together)
+network-perspective-rond-de-persoon = Around the person
+network-perspective-wijkvraagstuk = Neighbourhood issue
+network-perspective-populatie-in-de-regio = Regional population
+network-perspective-schaalthema = Theme at scale
+network-funding-tijdelijk = Temporary
+network-funding-structureel = Structural
+network-funding-until = { $funding } (until { $until })
+network-domain-zorg = Care
+network-domain-welzijn = Welfare
+network-domain-gemeente = Municipality
+network-domain-zorgverzekeraar = Health insurer
+network-domain-huisarts = General practice
+network-domain-inwoners-vrijwilligers = Residents and volunteers
+network-domain-wonen = Housing
+network-domain-veiligheid = Safety
+network-domain-onderwijs = Education
+network-domain-overig = Other
+network-fact-ambition = Ambition
+network-fact-target-group = Target group
+network-fact-initiator = Initiator
+network-fact-approach = Approach
+network-fact-perspective = Perspective
+network-fact-kartrekker = Lead (kartrekker)
+network-fact-funding = Funding
+network-fact-started = Started
+network-fact-phase = Current phase
+network-fact-municipality = Municipality
+network-timeline-alt = Timeline of the network's phases, { $from } to { $to }: { $phases }.
+network-timeline-alt-none = Timeline of the phases: the register names no phase of this network yet.
+network-status-present = present
+network-status-absent = absent
+network-status-unknown = unknown
+network-check-independent-kartrekker = Independent kartrekker (network lead)
+network-check-municipality = Municipality takes part
+network-check-health-insurer = Health insurer takes part
+network-check-general-practice = General practice takes part
+network-check-residents-from-start = Residents involved from the start
+network-check-structural-funding = Structural funding
+network-check-written-ambition = Shared ambition in writing
+network-basis-partner = Partner: { $names }
+network-basis-no-partner-in = No partner in the domain { $domain }
+network-basis-no-partners = The register names no partners
+network-basis-funding = Funding: { $funding }
+network-basis-kartrekker-independent = Kartrekker independent according to the register: { $value }
+network-basis-residents-from-start = Residents involved from the start according to the register: { $value }
+network-basis-written-ambition = Ambition in writing according to the register: { $value }
+network-area-no-open-data = This run has no open data (CBS, RIVM/GGD) as input of the reports, so there is no area profile.
+network-area-no-figures = The open data of this run hold no figures for the areas of this network.
+network-quintile = quintile { $quintile }
+network-costs-text = Care costs (Zvw) per insured-year in { $gemeente }{ $year }, standardised for age and sex: { $cost } (the Netherlands { $nl_cost }){ $ratio }. Vektis publishes no figures per district: these are the costs of the whole municipality.
+network-costs-ratio = ; observed/expected { $ratio }
+network-costs-gemeente-standardised = { $gemeente } (standardised)
+network-costs-note = Costs per insured-year in { $year }, standardised for age and sex. A ratio above 1 means higher costs than expected.
+network-reason-too-few = { $n } { $n ->
+    [one] respondent
+   *[other] respondents
+}, fewer than { $min_n }
+network-reason-complementary = it could otherwise be worked out from the other figures
+network-reason-no-responses = no responses
+network-reason-too-few-questions = fewer than { $min_n } non-medical questions
+network-respondents-residents = residents
+network-residents-no-responses = There are no responses to this questionnaire for this network.
+network-residents-one-wave = This network has only one measurement of this questionnaire so far; a before/after comparison follows after the next one.
+network-method-paired = paired
+network-method-welch = unpaired (Welch)
+network-higher-is-better = higher is better
+network-lower-is-better = lower is better
+network-spider-alt-suppressed = Spider web not shown: too few respondents (n = { $n }).
+network-spider-alt = Spider web of the { $dimensions } dimensions, means at { $from } and { $to } (n = { $n }); at { $to } higher on { $higher } of { $dimensions } dimensions.
+network-interval-alt = Mean difference { $to } − { $from } per scale with 95% confidence interval.
+network-interval-alt-all-contain-zero = Every interval contains zero.
+network-interval-alt-above = Wholly above zero: { $scales }.
+network-interval-alt-below = Wholly below zero: { $scales }.
+network-topic-residents = Residents
+network-topic-collaboration = Collaboration
+network-topic-activity = Activity
+network-summary-no-residents = There are no before and after measurements among residents of this network (yet).
+network-summary-residents-too-few = { $instrument } — too few residents with both measurements ({ $from } and { $to }: n = { $n }, threshold { $min_n }) to say anything about change.
+network-summary-ci = ; 95%-CI { $low } to { $high }
+network-summary-residents-change = { $instrument } — { $scale } { $rose ->
+    [yes] rose
+   *[no] fell
+} from { $from_value } to { $to_value } ({ $from } to { $to }; difference { $diff }{ $ci }; n = { $n } { $paired ->
+    [yes] residents with both measurements
+   *[no] residents per measurement (unpaired)
+}).
+network-summary-residents-no-change = { $instrument } — no demonstrable change between { $from } and { $to } on the { $scales } { $scales ->
+    [one] scale
+   *[other] scales
+} (n = { $n }).
+network-summary-residents-no-other-change = { $instrument } — no demonstrable change on { $scales } other { $scales ->
+    [one] scale
+   *[other] scales
+} (n = { $n }).
+network-summary-no-collaboration-instrument = This run holds no questionnaire on the collaboration in the network.
+network-summary-collaboration-not-twice = Collaboration has not been measured at two moments (yet).
+network-summary-collaboration-too-few = Too few network partners answered the collaboration questionnaire at { $from } and { $to } (n = { $n }, threshold { $min_n }) to say anything about change.
+network-summary-collaboration = Network partners rate { $higher } of the { $aspects } aspects of collaboration higher { $to_label } ({ $to }) than { $from_label } ({ $from }){ $rise }. Demonstrable (p < { $alpha }) for { $demonstrable } of { $aspects } aspects (n = { $n }).
+network-summary-collaboration-largest-rise = ; the largest rise in ‘{ $aspect }’ ({ $from } → { $to })
+network-collaboration-alt-none = No chart: at no measurement ({ $waves }) did enough network partners answer the questionnaire.
+network-collaboration-alt = Mean score ({ $min }–{ $max }) of { $aspects } aspects of collaboration per measurement ({ $waves }); per aspect a dot per measurement with its 95% interval.
+network-quarter-letter = Q
+network-all-years = all years
+network-matches-alt-year = { $period }: { $requests } requests, { $pct }% matched
+network-matches-alt-year-no-share = { $period }: { $requests } requests
+network-matches-alt = Requests and matches per year: { $years }.
+network-questions-alt-one = Share of non-medical questions handled in the community (residents' initiatives and volunteers), per quarter: only { $quarter } is shown ({ $pct }%); the other quarters have too few questions.
+network-questions-alt = Share of non-medical questions handled in the community (residents' initiatives and volunteers), per quarter with 95% interval: { $first } { $first_pct }% to { $last } { $last_pct }%.
+network-questions-alt-none = Share of non-medical questions in the community per quarter: every quarter suppressed (too few questions).
+network-activity-no-logs = This run has no match log and no question log as input.
+network-activity-no-rows = The activity logs of this run hold no rows of this network.
+network-change-suppressed = The change between { $first } and { $last } is not shown: one of the years has fewer than { $min_n } non-medical questions.
+network-change-ci = { " " }(95%-CI { $low } to { $high })
+network-change-text = The share of non-medical questions handled in the community { $verb ->
+    [rose] rose
+    [fell] fell
+   *[went] went
+} from { $pct_first }% ({ $first }, n = { $n_first }) to { $pct_last }% ({ $last }, n = { $n_last }): { $diff } percentage points{ $ci }.
+network-change-not-demonstrable = That difference is not demonstrable: the interval contains zero.
+network-summary-matches = Of the { $requests } requests for help, { $pct } were matched with a volunteer{ $days }{ $followup }.
+network-summary-matches-days = ; median { $days } days to a match
+network-summary-matches-followup = ; { $pct }% of follow-ups on time (6–8 weeks)
+network-summary-no-activity = No activity logs (matches, questions) were supplied for this network.
+network-methods-scale = { $scale } ({ $rule ->
+    [sum] sum
+   *[mean] mean
+} of { $items }, { $min }–{ $max }, at least { $answered })
+network-methods-scales = Scales: { $scales }.
+network-methods-waves-default = per network the first measurement against the last
+network-input-unreadable = could not be read
+network-input-problems = { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}
+network-methods-first = first
+network-methods-last = last
+network-setting-run = Run
+network-setting-min-n = Disclosure threshold (min_n)
+network-setting-waves = Measurements compared
+network-setting-confidence = Confidence of intervals
+network-setting-date = Date of the report
+network-methods-paired = Before/after comparisons per scale are paired: only residents who answered both measurements count (paired t-test with 95% confidence interval of the mean difference, Wilcoxon signed-rank test, effect size Cohen's d_z, shares improved/unchanged/worse by the scale's minimal important change). When measurements cannot be linked to persons, the comparison is unpaired (Welch's t-test) and says so.
+network-methods-demonstrable = A p-value below { $alpha } is called ‘demonstrable’. With small numbers a real change is often not demonstrable; ‘no demonstrable change’ does not mean ‘no change’. Without a comparison group a change cannot simply be attributed to the network.
+network-methods-disclosure = Disclosure control: every figure resting on fewer than { $min_n } respondents (or questions) is suppressed in every output; where a small group could otherwise be worked out from the other figures, a second figure is suppressed too. Names and codes of respondents and free text never appear in a report.
+network-methods-intervals = Shares have a Wilson interval; the difference between two years a Newcombe interval. The area figures come from the neighbourhood health profile: ‘better’ or ‘worse’ only where the source gives a 95% interval and the benchmark lies outside it.
+network-collaboration-intro = The partners rated { $aspects ->
+    [0] zero
+    [1] one
+    [2] two
+    [3] three
+    [4] four
+    [5] five
+    [6] six
+    [7] seven
+    [8] eight
+    [9] nine
+    [10] ten
+   *[other] { $aspects }
+} aspects of their collaboration on a scale from { $min } to { $max }, again at every measurement{ $total ->
+    [yes] ; at the bottom, below the rule, is the total over all questions
+   *[no] {""}
+}.
+
+# The template (netwerk.typ): fixed labels, in data.labels. Arguments:
+# $year (the report's year), $min_n (the disclosure threshold).
+network-to-word = to
+network-chart = Chart
+network-not-shown = not shown
+network-better = better
+network-worse = worse
+network-no-demonstrable-difference = no demonstrable difference
+network-no-judgement-possible = no judgement possible
+network-impact-report = Impact report { $year }
+network-annual-impact-report = Annual impact report { $year }
+network-municipality-word = municipality
+network-phase-word = phase
+network-phases-network = Phases of the network
+network-made-wijkmonitor = Made with wijkmonitor on
+network-as-part = as part of
+network-all-figures-this-report = All figures in this report come from the files supplied by the network and the municipality; see ‘Methods and sources’.
+network-at-a-glance = At a glance
+network-there-are-no-outcomes = There are no outcomes to summarise.
+network-how-read-this-summary = How to read this summary
+network-better-worse-used-only = ‘Better’ or ‘worse’ is used only when a difference is larger than chance can explain (95% confidence interval excluding zero). n is the number of residents, partners or requests behind the statement; with small numbers, be careful.
+network-the-network = The network
+network-missing-register = missing from the register:{" "}
+network-now = now
+network-phases = Phases
+network-timeline-network-s-phases = Timeline of the network's phases
+network-each-colour-phase-date = Each colour is a phase, from the date the network reached it; the dark tick is now. An open grey circle is a phase not reached yet.
+network-no-partner-registered = no partner registered
+network-partners = Partners
+network-no-partners-are-registered = No partners are registered.
+network-success-factors = Success factors
+network-no-checklist-was-filled = No checklist was filled in.
+network-factor = Factor
+network-status = Status
+network-under-each-factor-small = Under each factor in small print: what the judgement rests on.
+network-the-area = The area
+network-colour-word-show-whether = Colour and word show whether the area scores demonstrably better or worse than the municipality or the Netherlands (similar: no demonstrable difference). Where no test is possible, the Netherlands column gives the quintile: the area's place among all areas of its level (1 = lowest 20%, 5 = highest 20%).
+network-these-figures-allow-no = These figures allow no test of differences. The last column therefore gives the quintile: the area's place among all areas of its level in the Netherlands (1 = lowest 20%, 5 = highest 20%).
+network-indicator = Indicator
+network-vs-municipality = vs municipality
+network-vs-netherlands = vs the Netherlands
+network-quintile-netherlands = Quintile in the Netherlands
+network-figures = Figures for
+network-area-whole-municipality-so = The area is the whole municipality, so there is no comparison with the municipality.
+network-care-costs = Care costs
+network-netherlands = The Netherlands
+network-ratio-netherlands = Ratio to the Netherlands
+network-there-are-no-area = There are no area figures for this network.
+network-how-read-this-chapter = How to read this chapter
+network-spider-web-not-shown = The spider web is not shown
+network-spider-web-cannot-drawn = The spider web cannot be drawn: there are too few dimensions.
+network-spider-web = Spider web
+network-scale-word = scale
+network-dimension = Dimension
+network-scale-header = Scale
+network-mean = Mean
+network-difference = Difference
+network-ci-header = (95% CI)
+network-t-test = t-test
+network-same = same
+network-both-measurements-below-it = with both measurements; below it the number at
+network-test-difference = Test for the difference
+network-percentages-count-how-many = The percentages count how many residents improved, stayed the same or got worse on the scale.
+network-difference-scale-confidence-interval = Difference per scale, with 95% confidence interval
+network-difference-scale = Difference per scale
+network-difference-word = difference
+network-scale-points = (scale points)
+network-confidence-interval = 95% confidence interval
+network-not-shown-too-few = not shown: too few respondents
+network-means-measurement = Means per measurement
+network-mean-measurement-all-respondents = Mean per measurement (all respondents)
+network-shares-above-cut-off = Shares above the cut-off
+network-share-above-cut-off = Share above the cut-off
+network-cut-off = Cut-off
+network-change-scale = Change per scale
+network-no-resident-measurements-were = No resident measurements were supplied for this network.
+network-no-measurement = no measurement
+network-mean-score-scale = mean score on the scale
+network-too-few-respondents = too few respondents
+network-not-shown-capital = Not shown
+network-by-role = By role
+network-role = Role
+network-no-responses-that-measurement = –: no responses at that measurement.
+network-all-aspects-not-shown = all aspects not shown
+network-aspect = Aspect
+network-roles-not-shown-note = ‘Not shown’: too few partners in this role to show the score without a risk of recognisability; a role without any score shows only its number of partners. –: no responses.
+network-scores-are-not-shown = The scores are not shown: at no measurement did enough partners fill in the questionnaire to show them without a risk of recognisability
+network-number-partners = Number of partners
+network-each-aspect-measurements-are = For each aspect the measurements are shown one below the other: the mean score with a 95% confidence interval.
+network-no-data-collaboration-between = No data on the collaboration between the partners were supplied for this network.
+network-of-word = of
+network-period = Period
+network-requests = Requests
+network-matched = Matched
+network-median-days-match = Median days to match
+network-followed-up-time-wk = Followed up on time (6–8 wk)
+network-going-well-according-volunteer = Going well according to volunteer
+network-satisfied-requester = Satisfied requester
+network-requests-word = requests
+network-matched-word = matched
+network-matched-not-shown = matched not shown
+network-number-requests = number of requests
+network-requests-matches = Requests and matches
+network-matched-requests-which-match = Matched: requests for which a match was found. Followed up on time: of the follow-ups due by the reference date, the share done 6 to 8 weeks after the match. Going well according to volunteer: of the matches followed up, the share where the volunteer says it is going well. Satisfied requester: of the requesters who gave a rating, the share rating 4 or 5 (on a scale of 1 to 5). Below each percentage the 95% confidence interval and the counts. –: not shown (too few requests) or not computable.
+network-reference-date = Reference date
+network-requests-period = Requests per period
+network-requests-matches-period = Requests and matches per period
+network-not-matched = not matched
+network-number-matched-not-shown = number matched not shown
+network-community-axis = % in the community
+network-questions = Questions
+network-which-non-medical = of which non-medical
+network-those-community = of those, in the community
+network-share-community = share in the community
+network-questions-not-shown-per-quarter = The share of non-medical questions handled by resident initiatives and volunteers is not shown per quarter
+network-questions-chart-intro = The share of non-medical questions handled by resident initiatives and volunteers, per quarter.
+network-share-questions-handled-community = Share of questions handled in the community per quarter
+network-share-word = share
+network-confidence-interval-wilson = 95% confidence interval (Wilson)
+network-questions-handled-community = Questions handled in the community
+network-change-title = Change
+network-there-are-no-activity = There are no activity data for this network.
+network-methods-sources = Methods and sources
+network-input-files = Input files
+network-file-header = File
+network-kind-header = Kind
+network-year-header = Year
+network-start = (start)
+network-instruments-scoring = Instruments and scoring
+network-instrument = Instrument
+network-scoring = Scoring
+network-source = Source
+network-settings = Settings
+network-setting = Setting
+network-value = Value
+network-method-heading = Method
+network-notices-when-reading-inputs = Notices when reading the inputs
+network-every-input-file-was = Every input file was read without problems.
+network-summary-intro = The main outcomes of { $year } in plain words. Each statement shows how many people or requests it rests on (n).
+network-threshold = Figures resting on fewer than { $min_n } people or questions are not shown, to prevent recognisability.
+network-residents-howto-before-dz = For each instrument we compare the first measurement with the last, among the same residents (n = residents with both measurements). The difference is shown with a 95% confidence interval (CI): when zero lies outside it, the difference is larger than chance can explain. The p-values come from two tests (t-test and Wilcoxon);
+network-residents-howto-after-dz = is the effect size (about 0.2 small, 0.5 medium, 0.8 large).
+network-spider-too-few = Too few residents answered both measurements to show it without a risk of recognisability.
+network-fewer-than-min-n = fewer than { $min_n }
+network-at-least-min-n = at least { $min_n }
+network-roles-all-hidden = The number of partners per role who filled in the questionnaire. Scores per role are not shown: no role had enough of them to show its score without a risk of recognisability (at least { $min_n }).
 
 ## Profile report (profiel.typ and its data)
 

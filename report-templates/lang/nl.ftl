@@ -18,7 +18,336 @@ files-count = { $count ->
 
 ## Network report (netwerk.typ and its data)
 
-# (network report messages: add them here)
+# The data (render/network): sentences and labels put in by wijkmonitor.
+network-unknown = onbekend
+network-unknown-label = Onbekend
+network-yes = ja
+network-no = nee
+network-not-filled-in = niet ingevuld
+network-phase-verkennen = Verkennen
+network-phase-vormgeven = Vormgeven
+network-phase-verdiepen = Verdiepen
+network-phase-verankeren = Verankeren
+network-phase-not-yet = nog niet
+network-initiator-burgers = Inwoners
+network-initiator-professionals = Professionals
+network-initiator-huisarts = Huisarts
+network-initiator-gemeente = Gemeente
+network-approach-bottom-up = Bottom-up (vanuit inwoners)
+network-approach-top-down = Top-down (vanuit professionals)
+network-approach-community-up = Community-up (alle domeinen samen)
+network-perspective-rond-de-persoon = Rond de persoon
+network-perspective-wijkvraagstuk = Wijkvraagstuk
+network-perspective-populatie-in-de-regio = Populatie in de regio
+network-perspective-schaalthema = Schaalthema
+network-funding-tijdelijk = Tijdelijk
+network-funding-structureel = Structureel
+network-funding-until = { $funding } (tot { $until })
+network-domain-zorg = Zorg
+network-domain-welzijn = Welzijn
+network-domain-gemeente = Gemeente
+network-domain-zorgverzekeraar = Zorgverzekeraar
+network-domain-huisarts = Huisarts
+network-domain-inwoners-vrijwilligers = Inwoners en vrijwilligers
+network-domain-wonen = Wonen
+network-domain-veiligheid = Veiligheid
+network-domain-onderwijs = Onderwijs
+network-domain-overig = Overig
+network-fact-ambition = Ambitie
+network-fact-target-group = Doelgroep
+network-fact-initiator = Initiatiefnemer
+network-fact-approach = Aanpak
+network-fact-perspective = Perspectief
+network-fact-kartrekker = Kartrekker
+network-fact-funding = Financiering
+network-fact-started = Gestart
+network-fact-phase = Huidige fase
+network-fact-municipality = Gemeente
+network-timeline-alt = Tijdlijn van de fasen van het netwerk, { $from } tot { $to }: { $phases }.
+network-timeline-alt-none = Tijdlijn van de fasen: het register noemt nog geen fase van dit netwerk.
+network-status-present = aanwezig
+network-status-absent = afwezig
+network-status-unknown = onbekend
+network-check-independent-kartrekker = Onafhankelijke kartrekker
+network-check-municipality = Gemeente doet mee
+network-check-health-insurer = Zorgverzekeraar doet mee
+network-check-general-practice = Huisarts doet mee
+network-check-residents-from-start = Inwoners vanaf de start betrokken
+network-check-structural-funding = Structurele financiering
+network-check-written-ambition = Gedeelde ambitie op papier
+network-basis-partner = Partner: { $names }
+network-basis-no-partner-in = Geen partner in het domein { $domain }
+network-basis-no-partners = Het register noemt geen partners
+network-basis-funding = Financiering: { $funding }
+network-basis-kartrekker-independent = Kartrekker onafhankelijk volgens het register: { $value }
+network-basis-residents-from-start = Inwoners vanaf de start betrokken volgens het register: { $value }
+network-basis-written-ambition = Ambitie op papier volgens het register: { $value }
+network-area-no-open-data = Deze run heeft geen open data (CBS, RIVM/GGD) als invoer voor de rapportages; er is daarom geen gebiedsprofiel.
+network-area-no-figures = De open data van deze run bevatten geen cijfers voor de gebieden van dit netwerk.
+network-quintile = kwintiel { $quintile }
+network-costs-text = Zorgkosten (Zvw) per verzekerdejaar in { $gemeente }{ $year }, gestandaardiseerd naar leeftijd en geslacht: { $cost } (Nederland { $nl_cost }){ $ratio }. Vektis publiceert geen cijfers per wijk: dit zijn de kosten van de hele gemeente.
+network-costs-ratio = ; verhouding waargenomen/verwacht { $ratio }
+network-costs-gemeente-standardised = { $gemeente } (gestandaardiseerd)
+network-costs-note = Kosten per verzekerdejaar in { $year }, gestandaardiseerd naar leeftijd en geslacht. Een verhouding boven 1 betekent hogere kosten dan verwacht.
+network-reason-too-few = { $n } { $n ->
+    [one] respondent
+   *[other] respondenten
+}, minder dan { $min_n }
+network-reason-complementary = anders terug te rekenen uit de andere cijfers
+network-reason-no-responses = geen antwoorden
+network-reason-too-few-questions = minder dan { $min_n } niet-medische vragen
+network-respondents-residents = inwoners
+network-residents-no-responses = Er zijn voor dit netwerk geen antwoorden op deze vragenlijst.
+network-residents-one-wave = Dit netwerk heeft voor deze vragenlijst nog maar één meting; een voor-na-vergelijking volgt na de volgende meting.
+network-method-paired = gepaard
+network-method-welch = ongepaard (Welch)
+network-higher-is-better = hoger is beter
+network-lower-is-better = lager is beter
+network-spider-alt-suppressed = Spinnenweb niet getoond: te weinig respondenten (n = { $n }).
+network-spider-alt = Spinnenweb van de { $dimensions } dimensies, gemiddelden bij { $from } en { $to } (n = { $n }); bij { $to } hoger op { $higher } van de { $dimensions } dimensies.
+network-interval-alt = Gemiddeld verschil { $to } − { $from } per schaal met 95%-betrouwbaarheidsinterval.
+network-interval-alt-all-contain-zero = Alle intervallen bevatten nul.
+network-interval-alt-above = Geheel boven nul: { $scales }.
+network-interval-alt-below = Geheel onder nul: { $scales }.
+network-topic-residents = Inwoners
+network-topic-collaboration = Samenwerking
+network-topic-activity = Activiteit
+network-summary-no-residents = Er zijn (nog) geen voor- en nametingen onder inwoners van dit netwerk.
+network-summary-residents-too-few = { $instrument } — te weinig inwoners met beide metingen ({ $from } en { $to }: n = { $n }, drempel { $min_n }) om iets te zeggen over verandering.
+network-summary-ci = ; 95%-BI { $low } tot { $high }
+network-summary-residents-change = { $instrument } — { $scale } { $rose ->
+    [yes] steeg
+   *[no] daalde
+} van { $from_value } naar { $to_value } ({ $from } tot { $to }; verschil { $diff }{ $ci }; n = { $n } { $paired ->
+    [yes] inwoners met beide metingen
+   *[no] inwoners per meting (ongepaard)
+}).
+network-summary-residents-no-change = { $instrument } — geen aantoonbare verandering tussen { $from } en { $to } op de { $scales } { $scales ->
+    [one] schaal
+   *[other] schalen
+} (n = { $n }).
+network-summary-residents-no-other-change = { $instrument } — op { $scales } andere { $scales ->
+    [one] schaal
+   *[other] schalen
+} geen aantoonbare verandering (n = { $n }).
+network-summary-no-collaboration-instrument = Deze run bevat geen vragenlijst over de samenwerking in het netwerk.
+network-summary-collaboration-not-twice = De samenwerking is (nog) niet op twee momenten gemeten.
+network-summary-collaboration-too-few = Te weinig netwerkpartners vulden de vragenlijst over samenwerking bij { $from } en { $to } in (n = { $n }, drempel { $min_n }) om uitspraken te doen over verandering.
+network-summary-collaboration = De netwerkpartners beoordelen { $higher } van de { $aspects } aspecten van samenwerking hoger { $to_label } ({ $to }) dan { $from_label } ({ $from }){ $rise }. Aantoonbaar (p < { $alpha }) bij { $demonstrable } van de { $aspects } aspecten (n = { $n }).
+network-summary-collaboration-largest-rise = ; de grootste stijging bij ‘{ $aspect }’ ({ $from } → { $to })
+network-collaboration-alt-none = Geen grafiek: bij geen enkele meting ({ $waves }) vulden genoeg netwerkpartners de vragenlijst in.
+network-collaboration-alt = Gemiddelde score ({ $min }–{ $max }) van { $aspects } aspecten van samenwerking per meting ({ $waves }); per aspect een stip per meting met het 95%-interval.
+network-quarter-letter = K
+network-all-years = alle jaren
+network-matches-alt-year = { $period }: { $requests } hulpvragen, { $pct }% gematcht
+network-matches-alt-year-no-share = { $period }: { $requests } hulpvragen
+network-matches-alt = Hulpvragen en matches per jaar: { $years }.
+network-questions-alt-one = Aandeel niet-medische vragen dat in de gemeenschap (inwonerinitiatieven en vrijwilligers) werd afgehandeld, per kwartaal: alleen { $quarter } is getoond ({ $pct }%); de andere kwartalen hebben te weinig vragen.
+network-questions-alt = Aandeel niet-medische vragen dat in de gemeenschap (inwonerinitiatieven en vrijwilligers) werd afgehandeld, per kwartaal met 95%-interval: { $first } { $first_pct }% tot { $last } { $last_pct }%.
+network-questions-alt-none = Aandeel niet-medische vragen in de gemeenschap per kwartaal: alle kwartalen onderdrukt (te weinig vragen).
+network-activity-no-logs = Deze run heeft geen matchlog en geen vragenlog als invoer.
+network-activity-no-rows = De activiteitenlogboeken van deze run bevatten geen regels van dit netwerk.
+network-change-suppressed = De verandering tussen { $first } en { $last } is niet getoond: in een van beide jaren zijn er minder dan { $min_n } niet-medische vragen.
+network-change-ci = { " " }(95%-BI { $low } tot { $high })
+network-change-text = Het aandeel niet-medische vragen dat in de gemeenschap werd afgehandeld { $verb ->
+    [rose] steeg
+    [fell] daalde
+   *[went] ging
+} van { $pct_first }% ({ $first }, n = { $n_first }) naar { $pct_last }% ({ $last }, n = { $n_last }): { $diff } procentpunt{ $ci }.
+network-change-not-demonstrable = Dat verschil is niet aantoonbaar: het interval bevat nul.
+network-summary-matches = Van de { $requests } hulpvragen werd { $pct } gematcht met een vrijwilliger{ $days }{ $followup }.
+network-summary-matches-days = ; mediaan { $days } dagen tot een match
+network-summary-matches-followup = ; { $pct }% van de opvolgingen op tijd (6–8 weken)
+network-summary-no-activity = Voor dit netwerk zijn geen activiteitenlogboeken (matches, vragen) aangeleverd.
+network-methods-scale = { $scale } ({ $rule ->
+    [sum] som
+   *[mean] gemiddelde
+} van { $items }, { $min }–{ $max }, minstens { $answered })
+network-methods-scales = Schalen: { $scales }.
+network-methods-waves-default = per netwerk de eerste meting tegen de laatste
+network-input-unreadable = kon niet worden gelezen
+network-input-problems = { $errors ->
+    [one] { $errors } fout
+   *[other] { $errors } fouten
+}, { $warnings ->
+    [one] { $warnings } waarschuwing
+   *[other] { $warnings } waarschuwingen
+}
+network-methods-first = eerste
+network-methods-last = laatste
+network-setting-run = Run
+network-setting-min-n = Onthullingsdrempel (min_n)
+network-setting-waves = Vergeleken metingen
+network-setting-confidence = Betrouwbaarheid van intervallen
+network-setting-date = Datum van het rapport
+network-methods-paired = Voor-na-vergelijkingen per schaal zijn gepaard: alleen inwoners die beide metingen invulden tellen mee (gepaarde t-toets met 95%-betrouwbaarheidsinterval van het gemiddelde verschil, Wilcoxon-rangtekentoets, effectgrootte Cohen's d_z, aandelen verbeterd/gelijk/verslechterd met de minimaal belangrijke verandering van de schaal). Zijn de metingen niet aan personen te koppelen, dan is de vergelijking ongepaard (t-toets van Welch) en staat dat erbij.
+network-methods-demonstrable = Een p-waarde onder { $alpha } noemen we ‘aantoonbaar’. Bij kleine aantallen is een echte verandering vaak niet aantoonbaar; ‘geen aantoonbare verandering’ betekent dus niet ‘geen verandering’. Zonder vergelijkingsgroep is een verandering niet zonder meer aan het netwerk toe te schrijven.
+network-methods-disclosure = Onthullingsbeheersing: elk cijfer dat op minder dan { $min_n } respondenten (of vragen) rust, is in alle uitvoer onderdrukt; waar een kleine groep anders uit de andere cijfers terug te rekenen is, is ook een tweede cijfer onderdrukt. Namen en codes van respondenten en vrije tekst komen nooit in een rapport.
+network-methods-intervals = Aandelen hebben een Wilson-interval; het verschil tussen twee jaren een interval volgens Newcombe. De gebiedscijfers komen uit het wijkgezondheidsprofiel: ‘beter’ of ‘slechter’ alleen waar de bron een 95%-interval geeft en de vergelijkingswaarde daarbuiten valt.
+network-collaboration-intro = De partners beoordeelden { $aspects ->
+    [0] nul
+    [1] een
+    [2] twee
+    [3] drie
+    [4] vier
+    [5] vijf
+    [6] zes
+    [7] zeven
+    [8] acht
+    [9] negen
+    [10] tien
+   *[other] { $aspects }
+} aspecten van hun samenwerking op een schaal van { $min } tot { $max }, bij elke meting opnieuw{ $total ->
+    [yes] ; onderaan, onder de streep, staat het totaal over alle vragen
+   *[no] {""}
+}.
+
+# The template (netwerk.typ): fixed labels, in data.labels. Arguments:
+# $year (the report's year), $min_n (the disclosure threshold).
+network-to-word = tot
+network-chart = Grafiek
+network-not-shown = niet getoond
+network-better = beter
+network-worse = slechter
+network-no-demonstrable-difference = geen aantoonbaar verschil
+network-no-judgement-possible = geen oordeel mogelijk
+network-impact-report = Impactrapportage { $year }
+network-annual-impact-report = Jaarlijkse impactrapportage { $year }
+network-municipality-word = gemeente
+network-phase-word = fase
+network-phases-network = Fasen van het netwerk
+network-made-wijkmonitor = Gemaakt met wijkmonitor op
+network-as-part = als onderdeel van
+network-all-figures-this-report = Alle cijfers in dit rapport komen uit de bestanden die het netwerk en de gemeente aanleverden; zie ‘Methoden en bronnen’.
+network-at-a-glance = In het kort
+network-there-are-no-outcomes = Er zijn geen uitkomsten om samen te vatten.
+network-how-read-this-summary = Zo leest u deze samenvatting
+network-better-worse-used-only = ‘Beter’ of ‘slechter’ staat er alleen als een verschil groter is dan toeval kan verklaren (95%-betrouwbaarheidsinterval zonder nul). n is het aantal inwoners, partners of hulpvragen achter de uitspraak; bij kleine aantallen is voorzichtigheid geboden.
+network-the-network = Het netwerk
+network-missing-register = niet ingevuld in het register:{" "}
+network-now = nu
+network-phases = Fasen
+network-timeline-network-s-phases = Tijdlijn van de fasen van het netwerk
+network-each-colour-phase-date = Elke kleur is een fase, vanaf de datum waarop het netwerk die fase bereikte; de donkere streep is nu. Een open, grijze cirkel is een fase die nog niet bereikt is.
+network-no-partner-registered = geen partner geregistreerd
+network-partners = Partners
+network-no-partners-are-registered = Er zijn geen partners geregistreerd.
+network-success-factors = Succesfactoren
+network-no-checklist-was-filled = Er is geen checklist ingevuld.
+network-factor = Factor
+network-status = Status
+network-under-each-factor-small = Onder elke factor in kleine letters: waarop het oordeel berust.
+network-the-area = Het gebied
+network-colour-word-show-whether = Kleur en woord geven aan of het gebied aantoonbaar beter of slechter scoort dan de gemeente of Nederland (vergelijkbaar: geen aantoonbaar verschil). Waar niet getoetst kan worden, staat bij Nederland het kwintiel: de plaats onder alle gebieden van hetzelfde niveau (1 = laagste 20%, 5 = hoogste 20%).
+network-these-figures-allow-no = Bij deze cijfers is geen toets op verschillen mogelijk. De laatste kolom geeft daarom het kwintiel: de plaats van het gebied onder alle gebieden van hetzelfde niveau in Nederland (1 = laagste 20%, 5 = hoogste 20%).
+network-indicator = Indicator
+network-vs-municipality = t.o.v. gemeente
+network-vs-netherlands = t.o.v. Nederland
+network-quintile-netherlands = Kwintiel in Nederland
+network-figures = Cijfers over
+network-area-whole-municipality-so = Het gebied is de hele gemeente; een vergelijking met de gemeente vervalt daarom.
+network-care-costs = Zorgkosten
+network-netherlands = Nederland
+network-ratio-netherlands = Verhouding tot Nederland
+network-there-are-no-area = Er zijn geen gebiedscijfers voor dit netwerk.
+network-how-read-this-chapter = Zo leest u dit hoofdstuk
+network-spider-web-not-shown = Het spinnenweb wordt niet getoond
+network-spider-web-cannot-drawn = Het spinnenweb kan niet getekend worden: er zijn te weinig dimensies.
+network-spider-web = Spinnenweb
+network-scale-word = schaal
+network-dimension = Dimensie
+network-scale-header = Schaal
+network-mean = Gem.
+network-difference = Verschil
+network-ci-header = (95%-BI)
+network-t-test = t-toets
+network-same = gelijk
+network-both-measurements-below-it = met beide metingen; daaronder het aantal bij
+network-test-difference = Toets voor het verschil
+network-percentages-count-how-many = De percentages tellen hoeveel inwoners er op de schaal op vooruit gingen, gelijk bleven of achteruit gingen.
+network-difference-scale-confidence-interval = Verschil per schaal, met 95%-betrouwbaarheidsinterval
+network-difference-scale = Verschil per schaal
+network-difference-word = verschil
+network-scale-points = (schaalpunten)
+network-confidence-interval = 95%-betrouwbaarheidsinterval
+network-not-shown-too-few = niet getoond: te weinig respondenten
+network-means-measurement = Gemiddelden per meting
+network-mean-measurement-all-respondents = Gemiddelde per meting (alle respondenten)
+network-shares-above-cut-off = Aandelen boven het afkappunt
+network-share-above-cut-off = Aandeel boven het afkappunt
+network-cut-off = Afkappunt
+network-change-scale = Verandering per schaal
+network-no-resident-measurements-were = Er zijn voor dit netwerk geen metingen bij inwoners aangeleverd.
+network-no-measurement = geen meting
+network-mean-score-scale = gemiddelde score op de schaal
+network-too-few-respondents = te weinig respondenten
+network-not-shown-capital = Niet getoond
+network-by-role = Per rol
+network-role = Rol
+network-no-responses-that-measurement = –: geen antwoorden bij die meting.
+network-all-aspects-not-shown = alle aspecten niet getoond
+network-aspect = Aspect
+network-roles-not-shown-note = ‘Niet getoond’: te weinig partners in deze rol om de score zonder risico op herkenbaarheid te tonen; bij een rol zonder enige score staat alleen het aantal partners. –: geen antwoorden.
+network-scores-are-not-shown = De scores worden niet getoond: bij geen enkele meting vulden genoeg partners de vragenlijst in om ze zonder risico op herkenbaarheid te tonen
+network-number-partners = Aantal partners
+network-each-aspect-measurements-are = Per aspect staan de metingen onder elkaar: de gemiddelde score met een 95%-betrouwbaarheidsinterval.
+network-no-data-collaboration-between = Er zijn voor dit netwerk geen gegevens over de samenwerking tussen de partners aangeleverd.
+network-of-word = van
+network-period = Periode
+network-requests = Hulpvragen
+network-matched = Gematcht
+network-median-days-match = Mediaan dagen tot match
+network-followed-up-time-wk = Op tijd opgevolgd (6–8 wk)
+network-going-well-according-volunteer = Gaat goed volgens vrijwilliger
+network-satisfied-requester = Tevreden hulpvrager
+network-requests-word = hulpvragen
+network-matched-word = gematcht
+network-matched-not-shown = gematcht niet getoond
+network-number-requests = aantal hulpvragen
+network-requests-matches = Hulpvragen en matches
+network-matched-requests-which-match = Gematcht: hulpvragen waarvoor een match gevonden is. Op tijd opgevolgd: van de opvolgingen die op de peildatum gedaan hadden moeten zijn, het deel dat 6 tot 8 weken na de match plaatsvond. Gaat goed volgens vrijwilliger: van de opgevolgde matches, het deel waarin de vrijwilliger zegt dat het goed gaat. Tevreden hulpvrager: van de hulpvragers die een cijfer gaven, het deel met een 4 of 5 (op een schaal van 1 tot 5). Onder elk percentage het 95%-betrouwbaarheidsinterval en de aantallen. –: niet getoond (te weinig hulpvragen) of niet te berekenen.
+network-reference-date = Peildatum
+network-requests-period = Hulpvragen per periode
+network-requests-matches-period = Hulpvragen en matches per periode
+network-not-matched = niet gematcht
+network-number-matched-not-shown = aantal gematcht niet getoond
+network-community-axis = % in de gemeenschap
+network-questions = Vragen
+network-which-non-medical = waarvan niet-medisch
+network-those-community = daarvan in de gemeenschap
+network-share-community = aandeel in de gemeenschap
+network-questions-not-shown-per-quarter = Het aandeel niet-medische vragen dat door inwonerinitiatieven en vrijwilligers werd afgehandeld, wordt per kwartaal niet getoond
+network-questions-chart-intro = Het aandeel niet-medische vragen dat door inwonerinitiatieven en vrijwilligers werd afgehandeld, per kwartaal.
+network-share-questions-handled-community = Aandeel vragen afgehandeld in de gemeenschap per kwartaal
+network-share-word = aandeel
+network-confidence-interval-wilson = 95%-betrouwbaarheidsinterval (Wilson)
+network-questions-handled-community = Vragen afgehandeld in de gemeenschap
+network-change-title = Verandering
+network-there-are-no-activity = Er zijn geen activiteitengegevens voor dit netwerk.
+network-methods-sources = Methoden en bronnen
+network-input-files = Invoerbestanden
+network-file-header = Bestand
+network-kind-header = Soort
+network-year-header = Jaar
+network-start = (begin)
+network-instruments-scoring = Meetinstrumenten en scoring
+network-instrument = Instrument
+network-scoring = Scoring
+network-source = Bron
+network-settings = Instellingen
+network-setting = Instelling
+network-value = Waarde
+network-method-heading = Werkwijze
+network-notices-when-reading-inputs = Meldingen bij het inlezen
+network-every-input-file-was = Alle invoerbestanden zijn zonder problemen gelezen.
+network-summary-intro = De belangrijkste uitkomsten van { $year } op een rij, in gewone woorden. Bij elke uitspraak staat op hoeveel mensen of vragen die berust (n).
+network-threshold = Cijfers die op minder dan { $min_n } personen of vragen berusten, worden niet getoond, om herkenbaarheid te voorkomen.
+network-residents-howto-before-dz = Per meetinstrument vergelijken we de eerste meting met de laatste, bij dezelfde inwoners (n = inwoners met beide metingen). Het verschil staat met een 95%-betrouwbaarheidsinterval (BI): valt nul buiten dat interval, dan is het verschil groter dan toeval kan verklaren. De p-waarden komen uit twee toetsen (t-toets en Wilcoxon);
+network-residents-howto-after-dz = is de effectgrootte (rond 0,2 klein, 0,5 middelmatig, 0,8 groot).
+network-spider-too-few = Te weinig inwoners vulden beide metingen in om het zonder risico op herkenbaarheid te tonen.
+network-fewer-than-min-n = minder dan { $min_n }
+network-at-least-min-n = minstens { $min_n }
+network-roles-all-hidden = Het aantal partners per rol dat de vragenlijst invulde. Scores per rol worden niet getoond: in geen enkele rol waren dat er genoeg om de score zonder risico op herkenbaarheid te tonen (minstens { $min_n }).
 
 ## Profile report (profiel.typ and its data)
 

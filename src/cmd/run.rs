@@ -25,7 +25,9 @@ use crate::compute::activity::{
     ActivityOptions, QuestionTables, match_activity, question_activity,
 };
 use crate::compute::effect::{EffectOptions, before_after, wave_summaries};
+use crate::compute::findings::FindingRules;
 use crate::compute::scoring::score_responses;
+use crate::i18n::Messages;
 use crate::ingest::network::logs::{
     MatchRecord, QuestionRecord, read_match_log, read_question_log,
 };
@@ -34,7 +36,7 @@ use crate::ingest::network::responses::{Responses, read_responses};
 use crate::ingest::source::{Dataset, FileInfo, ReadOptions, read_dataset};
 use crate::problem::{Location, Problem};
 use crate::render::export::{write_atomic, write_table};
-use crate::render::network_report::{InputLine, InstrumentResult, RunContext};
+use crate::render::network::{InputLine, InstrumentResult, RunContext};
 use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
@@ -351,7 +353,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         let inputs: Vec<InputLine> = reads
             .iter()
             .filter(|r| report_inputs.contains(&r.input.name))
-            .map(|r| input_line(r, lang == Lang::Nl))
+            .map(input_line)
             .collect();
         let names = area_names(&report_data, &register, date);
         let has = |kind: InputKind| {
@@ -366,8 +368,10 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             .collect();
         let empty_matches = Vec::new();
         let empty_questions = QuestionTables::default();
+        let messages = Messages::load(args.templates.as_deref(), lang)?;
         let context = RunContext {
-            nl: lang == Lang::Nl,
+            messages: &messages,
+            rules: FindingRules::default(),
             run_name: &pipeline.name,
             run_year: pipeline.year,
             date,
@@ -847,24 +851,7 @@ fn result_tables(
     ])
 }
 
-fn input_line(r: &Read, nl: bool) -> InputLine {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let note = match (&r.content, nl) {
-        (Err(_), true) => "kon niet worden gelezen".to_owned(),
-        (Err(_), false) => "could not be read".to_owned(),
-        (Ok(_), _) if r.problems.is_empty() => String::new(),
-        (Ok(_), true) => format!(
-            "{}, {}",
-            count(r.errors(), "fout", "fouten"),
-            count(r.warnings(), "waarschuwing", "waarschuwingen")
-        ),
-        (Ok(_), false) => format!(
-            "{}, {}",
-            count(r.errors(), "error", "errors"),
-            count(r.warnings(), "warning", "warnings")
-        ),
-    };
+fn input_line(r: &Read) -> InputLine {
     InputLine {
         name: r
             .file
@@ -878,7 +865,9 @@ fn input_line(r: &Read, nl: bool) -> InputLine {
             .as_ref()
             .map(|f| f.sha256.clone())
             .unwrap_or_default(),
-        note,
+        readable: r.content.is_ok(),
+        errors: r.errors(),
+        warnings: r.warnings(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! output is written whole or not at all.
 
 pub mod export;
-pub mod network_report;
+pub mod network;
 pub mod outpath;
 pub mod pdf;
 pub mod pool;

@@ -234,6 +234,27 @@ pub fn bound(v: f64, digits: u8, nl: bool) -> String {
     signed(v, d, nl)
 }
 
+/// A value with `digits` decimals and thousands grouped by
+/// [`thousands_separator`] (`12.345,6` in Dutch, `12,345.6` in English);
+/// `–` when missing.
+pub fn format_grouped(v: Option<f64>, digits: u8, nl: bool) -> String {
+    let Some(v) = v else {
+        return "–".to_owned();
+    };
+    let text = format!("{:.*}", digits as usize, v.abs());
+    let (whole, decimals) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if v < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('−');
+    }
+    out.push_str(&group_digits(whole, nl));
+    if !decimals.is_empty() {
+        out.push(if nl { ',' } else { '.' });
+        out.push_str(decimals);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,5 +293,14 @@ mod tests {
         assert_eq!(format_euros(1_234_567.0, true), "€ 1.234.567");
         assert_eq!(format_euros(-1200.0, true), "€ −1.200");
         assert_eq!(format_euros(-0.2, true), "€ 0");
+    }
+
+    #[test]
+    fn grouped_values_use_the_one_separator() {
+        assert_eq!(format_grouped(Some(12345.67), 1, true), "12.345,7");
+        assert_eq!(format_grouped(Some(12345.67), 1, false), "12,345.7");
+        assert_eq!(format_grouped(Some(-1234.0), 0, true), "−1.234");
+        assert_eq!(format_grouped(Some(-0.01), 1, true), "0,0");
+        assert_eq!(format_grouped(None, 1, true), "–");
     }
 }
