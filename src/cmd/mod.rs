@@ -8,8 +8,11 @@ pub mod run;
 pub mod template;
 
 use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{Cli, Command};
+use crate::i18n::Messages;
+use crate::msg;
 
 /// How a command ended when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,4 +41,20 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Run(args) => run::run(&args, &cli.global),
         Command::Render(args) => render::run(&args, &cli.global),
     }
+}
+
+/// A progress bar over `len` documents (`what`: "profielen"), hidden when
+/// quiet or for one. Its words come from the catalogue; indicatif's
+/// placeholders are passed into the message as arguments.
+pub fn progress_bar(len: usize, what: &str, m: &Messages, quiet: bool) -> ProgressBar {
+    if quiet || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let eta = msg!(m, "progress-eta", eta = "{eta}");
+    ProgressBar::new(len as u64).with_style(
+        ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{pos}}/{{len}} {what}  {{elapsed}} ({eta})"
+        ))
+        .unwrap_or_else(|_| ProgressBar::new(0).style()),
+    )
 }

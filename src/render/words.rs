@@ -119,7 +119,7 @@ pub fn thousands_separator(nl: bool) -> char {
 fn group_digits(digits: &str, nl: bool) -> String {
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(thousands_separator(nl));
         }
         grouped.push(c);
@@ -153,6 +153,11 @@ pub fn format_euros(v: f64, nl: bool) -> String {
     } else {
         format!("{sign}€{grouped}")
     }
+}
+
+/// A date in figures, day first: `01-03-2025` (the profile's cover).
+pub fn numeric_date(year: i32, month: u8, day: u8) -> String {
+    format!("{day:02}-{month:02}-{year}")
 }
 
 const MONTHS_NL: [&str; 12] = [

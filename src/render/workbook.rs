@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::{AnyValue, DataFrame};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet};
 
+use crate::i18n::Messages;
 use crate::render::export::write_atomic;
 
 /// One table of the workbook.
@@ -30,6 +31,7 @@ pub fn write_workbook(
     intro: &[String],
     sheets: &[Sheet<'_>],
     date: NaiveDate,
+    messages: &Messages,
 ) -> Result<()> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
@@ -47,7 +49,7 @@ pub fn write_workbook(
         .set_background_color("#E4E7EB");
 
     let about = workbook.add_worksheet();
-    about.set_name("Toelichting")?;
+    about.set_name(messages.get("workbook-about-sheet"))?;
     about.write_string_with_format(0, 0, title, &bold)?;
     let mut row = 2;
     for line in intro {
@@ -55,9 +57,9 @@ pub fn write_workbook(
         row += 1;
     }
     row += 1;
-    about.write_string_with_format(row, 0, "Blad", &header)?;
-    about.write_string_with_format(row, 1, "Rijen", &header)?;
-    about.write_string_with_format(row, 2, "Inhoud", &header)?;
+    about.write_string_with_format(row, 0, messages.get("workbook-column-sheet"), &header)?;
+    about.write_string_with_format(row, 1, messages.get("workbook-column-rows"), &header)?;
+    about.write_string_with_format(row, 2, messages.get("workbook-column-contents"), &header)?;
     for sheet in sheets {
         row += 1;
         about.write_string(row, 0, sheet.name)?;
