@@ -50,6 +50,19 @@ run-check-summary = { $pipeline }: { $inputs } inputs, { $unreadable } cannot be
 profile-console-tables = { $areas } areas, { $rows } indicator rows; tables in { $dir }
 profile-console-pdfs = { $count } PDFs in { $dir }
 # `effect`
+effect-console-heading = Before/after { $instrument }: { $count ->
+    [one] { $count } comparison
+   *[other] { $count } comparisons
+}
+effect-console-network = network
+effect-console-scale = scale
+effect-console-group = group
+effect-console-waves = waves
+effect-console-from = from
+effect-console-to = to
+effect-console-difference = difference [95% CI]
+effect-console-unpaired = unpaired, Welch
+effect-console-tables = Tables in { $dir }
 effect-console-suppressed = suppressed: fewer than { $min_n } respondents
 # `template`
 template-console-wrote = wrote { $path }

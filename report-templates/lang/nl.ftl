@@ -50,6 +50,19 @@ run-check-summary = { $pipeline }: { $inputs } invoerbestanden, { $unreadable } 
 profile-console-tables = { $areas } gebieden, { $rows } indicatorrijen; tabellen in { $dir }
 profile-console-pdfs = { $count } pdf's in { $dir }
 # `effect`
+effect-console-heading = Voor/na { $instrument }: { $count ->
+    [one] { $count } vergelijking
+   *[other] { $count } vergelijkingen
+}
+effect-console-network = netwerk
+effect-console-scale = schaal
+effect-console-group = groep
+effect-console-waves = metingen
+effect-console-from = van
+effect-console-to = naar
+effect-console-difference = verschil [95%-BI]
+effect-console-unpaired = ongepaard, Welch
+effect-console-tables = Tabellen in { $dir }
 effect-console-suppressed = onderdrukt: minder dan { $min_n } respondenten
 # `template`
 template-console-wrote = geschreven: { $path }
