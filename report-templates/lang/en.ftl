@@ -74,6 +74,16 @@ workbook-about-columns = Columns and their meaning: see README.md and docs/ of w
 workbook-column-sheet = Sheet
 workbook-column-rows = Rows
 workbook-column-contents = Contents
+# What each table of the workbook holds (workbook-table-NAME).
+workbook-table-networks = One row per network: data from the network register.
+workbook-table-before-after = Before/after comparisons per network, questionnaire, scale, group and pair of waves.
+workbook-table-waves = Mean per wave per network, scale and group, with 95% interval.
+workbook-table-cutoffs = Share of respondents above a cut-off per wave (Wilson interval).
+workbook-table-matches = Requests for help and matches per network and year (match log).
+workbook-table-question-quarters = Non-medical questions handled in the community, per network and quarter.
+workbook-table-community-change = Change of that share between the first and the last year (Newcombe interval).
+workbook-table-profile = Indicators of the networks' areas against the municipality and the Netherlands (see profile.csv in README).
+workbook-table-costs = Care costs (Vektis Zvw) per municipality and category, crude and standardised for age and sex.
 
 # (console and workbook messages: add them here)
 

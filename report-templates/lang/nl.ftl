@@ -74,6 +74,16 @@ workbook-about-columns = Kolommen en betekenis: zie README.md en docs/ van wijkm
 workbook-column-sheet = Blad
 workbook-column-rows = Rijen
 workbook-column-contents = Inhoud
+# What each table of the workbook holds (workbook-table-NAME).
+workbook-table-networks = Eén rij per netwerk: gegevens uit het netwerkregister.
+workbook-table-before-after = Voor-na-vergelijkingen per netwerk, vragenlijst, schaal, groep en paar metingen.
+workbook-table-waves = Gemiddelde per meting per netwerk, schaal en groep, met 95%-interval.
+workbook-table-cutoffs = Aandeel respondenten boven een afkappunt per meting (Wilson-interval).
+workbook-table-matches = Hulpvragen en matches per netwerk en jaar (matchlog).
+workbook-table-question-quarters = Niet-medische vragen afgehandeld in de gemeenschap, per netwerk en kwartaal.
+workbook-table-community-change = Verandering van dat aandeel tussen het eerste en laatste jaar (Newcombe-interval).
+workbook-table-profile = Indicatoren van de gebieden van de netwerken tegen gemeente en Nederland (zie profile.csv in README).
+workbook-table-costs = Zorgkosten (Vektis Zvw) per gemeente en categorie, ruw en gestandaardiseerd naar leeftijd en geslacht.
 
 # (console and workbook messages: add them here)
 

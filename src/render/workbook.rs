@@ -64,7 +64,7 @@ pub fn write_workbook(
         row += 1;
         about.write_string(row, 0, sheet.name)?;
         about.write_number(row, 1, sheet.table.height() as f64)?;
-        about.write_string(row, 2, sheet.description)?;
+        about.write_string(row, 2, table_description(messages, sheet))?;
     }
     about.set_column_width(0, 22)?;
     about.set_column_width(2, 90)?;
@@ -77,6 +77,18 @@ pub fn write_workbook(
     }
     let bytes = workbook.save_to_buffer()?;
     write_atomic(path, &bytes)
+}
+
+/// What a sheet holds, in the catalogue's language: `workbook-table-NAME`
+/// (`before_after` as `workbook-table-before-after`) where the catalogue
+/// has it, else the sheet's own description.
+fn table_description(messages: &Messages, sheet: &Sheet<'_>) -> String {
+    let id = format!("workbook-table-{}", sheet.name.replace('_', "-"));
+    if messages.has(&id) {
+        messages.get(&id)
+    } else {
+        sheet.description.to_owned()
+    }
 }
 
 /// Writes a table with its header; nulls stay empty cells.
