@@ -1,6 +1,14 @@
-//! Words of the reports in Dutch and English: labels of comparisons, units,
-//! levels, themes and cost categories, and numbers and dates as a reader
-//! of each language writes them.
+//! The one formatting module: numbers, counts, euros, signed values,
+//! interval bounds and dates as a reader of each language writes them
+//! (Dutch decimal comma and thousands point, English point and comma).
+//! Reports, the console and the workbook format every figure here; the
+//! wording around the figures lives in the catalogue (`i18n`).
+//!
+//! The label functions at the top (`theme_label` … `cost_label`) are the
+//! old Dutch/English twins, kept only until the network report takes its
+//! labels from the catalogue as the profile does
+//! (`render::profile::labels`, keys `profile-theme-*`, `profile-level-*`,
+//! `profile-comparison-*`, `profile-unit-*`, `profile-cost-*`).
 
 use chrono::{Datelike, NaiveDate};
 

@@ -265,3 +265,68 @@ pub fn labels(m: &Messages, generated: &str, level_plural: &str) -> Labels {
         method_heading: m.get("profile-method-heading"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::findings::Direction;
+
+    fn notable(reason: Reason) -> Notable {
+        Notable {
+            reason,
+            value: 12.345,
+            nl_value: 10.0,
+            relative_difference: 0.2345,
+        }
+    }
+
+    #[test]
+    fn summary_sentences_read_the_same_in_both_languages() {
+        let nl = Messages::builtin(Lang::Nl);
+        let en = Messages::builtin(Lang::En);
+        let better = notable(Reason::Different(Direction::Better));
+        assert_eq!(
+            summary_text(nl, &better, "Roken", "Wijk A", "%", 1, "wijken"),
+            "Roken: 12,3% in Wijk A tegen 10,0% in Nederland (beter)."
+        );
+        assert_eq!(
+            summary_text(en, &better, "Smoking", "Wijk A", "%", 1, "districts"),
+            "Smoking: 12.3% in Wijk A against 10.0% in the Netherlands (better)."
+        );
+        let high = notable(Reason::ExtremeQuintile { highest: true });
+        assert_eq!(
+            summary_text(nl, &high, "AOW", "Wijk A", "", 1, "wijken"),
+            "AOW: 12,3 in Wijk A tegen 10,0 in Nederland — bij de 20% hoogste wijken van Nederland (geen interval: niet getoetst)."
+        );
+        let low = notable(Reason::ExtremeQuintile { highest: false });
+        assert_eq!(
+            summary_text(en, &low, "AOW", "Wijk A", "", 1, "districts"),
+            "AOW: 12.3 in Wijk A against 10.0 in the Netherlands — among the lowest 20% of districts (no interval: not tested)."
+        );
+    }
+
+    #[test]
+    fn missing_parts_are_worded_with_their_counts() {
+        let nl = Messages::builtin(Lang::Nl);
+        let one = Missing::RegionalFile {
+            file: "kwb.xlsx".into(),
+            gemeenten: 1,
+        };
+        assert!(missing_text(nl, &one, "Oss").starts_with("kwb.xlsx beslaat 1 gemeente en niet"));
+        let en = Messages::builtin(Lang::En);
+        let ten = Missing::RegionalFile {
+            file: "kwb.xlsx".into(),
+            gemeenten: 10,
+        };
+        assert!(
+            missing_text(en, &ten, "Oss").starts_with("kwb.xlsx covers 10 municipalities and not")
+        );
+        assert_eq!(
+            missing_text(en, &Missing::SourceNotGiven(SourceKind::CbsKwb), "Oss"),
+            "CBS Kerncijfers wijken en buurten: not given (--kwb), so this part is missing."
+        );
+        assert!(
+            missing_text(nl, &Missing::NoCosts, "Oss").starts_with("Geen Vektis-kosten voor Oss:")
+        );
+    }
+}
