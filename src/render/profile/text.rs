@@ -306,6 +306,44 @@ mod tests {
     }
 
     #[test]
+    fn figures_place_and_trend_are_printed_in_the_language() {
+        use std::sync::Arc;
+
+        use crate::compute::profile::{Comparison, Level, ProfileSource};
+        let row = ProfileRow {
+            area_code: Arc::from("WK000101"),
+            area_name: None,
+            level: Level::Wijk,
+            gemeente_code: Some(Arc::from("GM0001")),
+            indicator: Arc::from("x"),
+            source: ProfileSource::CbsKwb,
+            period: Some(2021),
+            age_group: None,
+            value: Some(1234.56),
+            lower: None,
+            upper: None,
+            unit: Arc::from("count"),
+            gemeente_value: None,
+            nl_value: Some(7.25),
+            vs_gemeente: Comparison::NotCompared,
+            vs_nl: Comparison::NotCompared,
+            quintile_nl: Some(4),
+            rank_gemeente: Some(3),
+            n_gemeente: Some(12),
+        };
+        let trend = [(2020, Some(1.25)), (2021, None)];
+        let nl = indicator_text(Messages::builtin(Lang::Nl), &row, 1, &trend);
+        assert_eq!(nl.value, "1234,6");
+        assert_eq!(nl.gemeente, "–");
+        assert_eq!(nl.place, "kwintiel 4, 3 van 12");
+        assert_eq!(nl.trend.as_deref(), Some("2020: 1,2 · 2021: –"));
+        let en = indicator_text(Messages::builtin(Lang::En), &row, 1, &trend[..1]);
+        assert_eq!(en.place, "quintile 4, 3 of 12");
+        assert_eq!(en.nl, "7.2");
+        assert_eq!(en.trend, None);
+    }
+
+    #[test]
     fn missing_parts_are_worded_with_their_counts() {
         let nl = Messages::builtin(Lang::Nl);
         let one = Missing::RegionalFile {
