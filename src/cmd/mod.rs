@@ -50,11 +50,36 @@ pub fn progress_bar(len: usize, what: &str, m: &Messages, quiet: bool) -> Progre
     if quiet || len < 2 {
         return ProgressBar::hidden();
     }
-    let eta = msg!(m, "progress-eta", eta = "{eta}");
     ProgressBar::new(len as u64).with_style(
-        ProgressStyle::with_template(&format!(
-            "{{bar:40}} {{pos}}/{{len}} {what}  {{elapsed}} ({eta})"
-        ))
-        .unwrap_or_else(|_| ProgressBar::new(0).style()),
+        ProgressStyle::with_template(&progress_template(what, m))
+            .unwrap_or_else(|_| ProgressBar::new(0).style()),
     )
+}
+
+/// The indicatif template of the progress bar in the catalogue's words.
+fn progress_template(what: &str, m: &Messages) -> String {
+    let eta = msg!(m, "progress-eta", eta = "{eta}");
+    format!("{{bar:40}} {{pos}}/{{len}} {what}  {{elapsed}} ({eta})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_progress_bar_speaks_the_language_of_the_run() {
+        let nl = Messages::builtin(Lang::Nl);
+        assert_eq!(
+            progress_template(&nl.get("progress-profiles"), nl),
+            "{bar:40} {pos}/{len} profielen  {elapsed} (nog {eta})"
+        );
+        let en = Messages::builtin(Lang::En);
+        let template = progress_template(&en.get("progress-reports"), en);
+        assert_eq!(
+            template,
+            "{bar:40} {pos}/{len} reports  {elapsed} ({eta} left)"
+        );
+        assert!(ProgressStyle::with_template(&template).is_ok());
+    }
 }
