@@ -241,7 +241,7 @@ fn profile_for_a_wijk_a_buurt_and_a_municipality() {
         "--out".as_ref(),
         "uit".as_ref(),
     ]);
-    run.expect_code(0).expect_stdout_contains("3 PDFs");
+    run.expect_code(0).expect_stdout_contains("3 pdf's");
     for code in ["WK034401", "BU03440111", "GM0344"] {
         let pdf = std::fs::read(wd.path().join(format!("uit/profiel-{code}.pdf"))).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{code}");

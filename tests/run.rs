@@ -261,7 +261,7 @@ pg = {{ path = "{djg}", kind = "responses", instrument = "spinnenweb" }}
         .expect_stderr_contains("weg: error:")
         .expect_stderr_contains("bestaat-niet.xlsx")
         .expect_stderr_contains("pg: error: the instrument \"spinnenweb\"")
-        .expect_stdout_contains("5 inputs, 2 cannot be read, 10 errors");
+        .expect_stdout_contains("5 invoerbestanden, 2 onleesbaar, 10 fouten");
     assert!(!wd.path().join("uit").exists(), "--check wrote output");
 
     // A broken pipeline file: every problem at once.

@@ -12,10 +12,13 @@ use crate::compute::effect::{
     BeforeAfterRow, EffectOptions, Pairing, before_after, wave_summaries,
 };
 use crate::compute::scoring::score_responses;
+use crate::i18n::Messages;
 use crate::ingest::network::register::read_register;
 use crate::ingest::network::responses::{Responses, read_responses};
+use crate::msg;
 use crate::problem::Problem;
 use crate::render::export::write_rows;
+use crate::render::words::format_value;
 use crate::schema;
 use crate::spec::instrument::load_instrument;
 
@@ -88,7 +91,12 @@ pub fn run(args: &EffectArgs, global: &GlobalArgs) -> Result<Outcome> {
         }
     }
     if !global.quiet {
-        print_summary(&rows, &instrument.id, args, global.lang())?;
+        print_summary(
+            &rows,
+            &instrument.id,
+            args,
+            Messages::builtin(global.lang()),
+        )?;
     }
     Ok(if errors > 0 {
         Outcome::DataErrors
@@ -97,14 +105,16 @@ pub fn run(args: &EffectArgs, global: &GlobalArgs) -> Result<Outcome> {
     })
 }
 
-fn fmt(v: Option<f64>, digits: usize) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:.digits$}"))
+/// A figure of the console table in the language's notation ("-" when
+/// there is none).
+fn fmt(v: Option<f64>, digits: u8, nl: bool) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| format_value(v, digits, nl))
 }
 
-fn fmt_p(p: Option<f64>) -> String {
+fn fmt_p(p: Option<f64>, nl: bool) -> String {
     match p {
-        Some(p) if p < 0.001 => "<0.001".to_owned(),
-        other => fmt(other, 3),
+        Some(p) if p < 0.001 => format!("<{}", format_value(0.001, 3, nl)),
+        other => fmt(other, 3, nl),
     }
 }
 
@@ -112,33 +122,32 @@ fn print_summary(
     rows: &[BeforeAfterRow],
     instrument: &str,
     args: &EffectArgs,
-    lang: Lang,
+    m: &Messages,
 ) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let nl = lang == Lang::Nl;
+    let nl = m.lang() == Lang::Nl;
     writeln!(
         out,
-        "{} {instrument}: {} {}",
-        if nl { "Voor/na" } else { "Before/after" },
-        rows.len(),
-        if nl { "vergelijkingen" } else { "comparisons" }
+        "{}",
+        msg!(
+            m,
+            "effect-console-heading",
+            instrument = instrument,
+            count = rows.len()
+        )
     )?;
     writeln!(
         out,
         "{:<22} {:<24} {:<14} {:>9} {:>5} {:>7} {:>7} {:>22} {:>7} {:>7} {:>6}",
-        if nl { "netwerk" } else { "network" },
-        if nl { "schaal" } else { "scale" },
-        if nl { "groep" } else { "group" },
-        if nl { "metingen" } else { "waves" },
+        m.get("effect-console-network"),
+        m.get("effect-console-scale"),
+        m.get("effect-console-group"),
+        m.get("effect-console-waves"),
         "n",
-        if nl { "van" } else { "from" },
-        if nl { "naar" } else { "to" },
-        if nl {
-            "verschil [95%-BI]"
-        } else {
-            "difference [95% CI]"
-        },
+        m.get("effect-console-from"),
+        m.get("effect-console-to"),
+        m.get("effect-console-difference"),
         "p(t)",
         "p(W)",
         "d_z"
@@ -159,19 +168,15 @@ fn print_summary(
                 r.group,
                 waves,
                 n,
-                if nl {
-                    format!("onderdrukt: minder dan {} respondenten", args.min_n)
-                } else {
-                    format!("suppressed: fewer than {} respondents", args.min_n)
-                }
+                msg!(m, "effect-console-suppressed", min_n = args.min_n)
             )?;
             continue;
         }
         let diff = format!(
             "{} [{}; {}]",
-            fmt(r.mean_diff, 2),
-            fmt(r.ci_low, 2),
-            fmt(r.ci_high, 2)
+            fmt(r.mean_diff, 2, nl),
+            fmt(r.ci_low, 2, nl),
+            fmt(r.ci_high, 2, nl)
         );
         writeln!(
             out,
@@ -181,26 +186,27 @@ fn print_summary(
             r.group,
             waves,
             n,
-            fmt(r.mean_from, 2),
-            fmt(r.mean_to, 2),
+            fmt(r.mean_from, 2, nl),
+            fmt(r.mean_to, 2, nl),
             diff,
-            fmt_p(r.p_ttest),
-            fmt_p(r.p_wilcoxon),
-            fmt(r.cohen_dz, 2),
+            fmt_p(r.p_ttest, nl),
+            fmt_p(r.p_wilcoxon, nl),
+            fmt(r.cohen_dz, 2, nl),
             if r.paired {
-                ""
-            } else if nl {
-                "  (ongepaard, Welch)"
+                String::new()
             } else {
-                "  (unpaired, Welch)"
+                format!("  ({})", m.get("effect-console-unpaired"))
             }
         )?;
     }
     writeln!(
         out,
-        "{} {}",
-        if nl { "Tabellen in" } else { "Tables in" },
-        args.out.join("tables").display()
+        "{}",
+        msg!(
+            m,
+            "effect-console-tables",
+            dir = args.out.join("tables").display().to_string()
+        )
     )?;
     Ok(())
 }

@@ -8,8 +8,11 @@ pub mod run;
 pub mod template;
 
 use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{Cli, Command};
+use crate::i18n::Messages;
+use crate::msg;
 
 /// How a command ended when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,5 +40,46 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Template(args) => template::run(&args, &cli.global),
         Command::Run(args) => run::run(&args, &cli.global),
         Command::Render(args) => render::run(&args, &cli.global),
+    }
+}
+
+/// A progress bar over `len` documents (`what`: "profielen"), hidden when
+/// quiet or for one. Its words come from the catalogue; indicatif's
+/// placeholders are passed into the message as arguments.
+pub fn progress_bar(len: usize, what: &str, m: &Messages, quiet: bool) -> ProgressBar {
+    if quiet || len < 2 {
+        return ProgressBar::hidden();
+    }
+    ProgressBar::new(len as u64).with_style(
+        ProgressStyle::with_template(&progress_template(what, m))
+            .unwrap_or_else(|_| ProgressBar::new(0).style()),
+    )
+}
+
+/// The indicatif template of the progress bar in the catalogue's words.
+fn progress_template(what: &str, m: &Messages) -> String {
+    let eta = msg!(m, "progress-eta", eta = "{eta}");
+    format!("{{bar:40}} {{pos}}/{{len}} {what}  {{elapsed}} ({eta})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_progress_bar_speaks_the_language_of_the_run() {
+        let nl = Messages::builtin(Lang::Nl);
+        assert_eq!(
+            progress_template(&nl.get("progress-profiles"), nl),
+            "{bar:40} {pos}/{len} profielen  {elapsed} (nog {eta})"
+        );
+        let en = Messages::builtin(Lang::En);
+        let template = progress_template(&en.get("progress-reports"), en);
+        assert_eq!(
+            template,
+            "{bar:40} {pos}/{len} reports  {elapsed} ({eta} left)"
+        );
+        assert!(ProgressStyle::with_template(&template).is_ok());
     }
 }

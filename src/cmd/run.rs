@@ -19,8 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::{GlobalArgs, Lang, RunArgs};
-use crate::cmd::Outcome;
-use crate::cmd::profile::{Profiles, progress_bar};
+use crate::cmd::{Outcome, progress_bar};
 use crate::compute::activity::{
     ActivityOptions, QuestionTables, match_activity, question_activity,
 };
@@ -34,12 +33,15 @@ use crate::ingest::network::logs::{
 use crate::ingest::network::register::{Register, read_register};
 use crate::ingest::network::responses::{Responses, read_responses};
 use crate::ingest::source::{Dataset, FileInfo, ReadOptions, read_dataset};
+use crate::msg;
 use crate::problem::{Location, Problem};
 use crate::render::export::{write_atomic, write_table};
 use crate::render::network::{InputLine, InstrumentResult, RunContext};
 use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
+use crate::render::profile::Profiles;
+use crate::render::words::format_value;
 use crate::render::workbook::write_workbook;
 use crate::schema::{self, Table};
 use crate::spec::SpecProblem;
@@ -86,6 +88,8 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         }
     };
     let lang = global.lang.or(pipeline.settings.lang).unwrap_or(Lang::Nl);
+    let messages = Messages::load(args.templates.as_deref(), lang)?;
+    let m = &messages;
     let quiet = global.quiet;
 
     // ---------------------------------------------------------------- read
@@ -148,12 +152,12 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     if args.check {
         for r in &reads {
             let status = match &r.content {
-                Err(_) => "cannot be read".to_owned(),
-                Ok(_) if r.problems.is_empty() => "ok".to_owned(),
+                Err(_) => m.get("run-check-unreadable"),
+                Ok(_) if r.problems.is_empty() => m.get("run-check-ok"),
                 Ok(_) => format!(
                     "{}, {}",
-                    plural(r.errors(), "error", "errors"),
-                    plural(r.warnings(), "warning", "warnings")
+                    msg!(m, "run-check-errors", count = r.errors()),
+                    msg!(m, "run-check-warnings", count = r.warnings())
                 ),
             };
             println!(
@@ -165,12 +169,16 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             );
         }
         println!(
-            "{}: {} inputs, {} cannot be read, {}, {}",
-            pipeline.path.display(),
-            reads.len(),
-            unreadable.len(),
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings")
+            "{}",
+            msg!(
+                m,
+                "run-check-summary",
+                pipeline = pipeline.path.display().to_string(),
+                inputs = reads.len(),
+                unreadable = unreadable.len(),
+                errors = msg!(m, "run-check-errors", count = errors),
+                warnings = msg!(m, "run-check-warnings", count = warnings)
+            )
         );
         return Ok(if unreadable.is_empty() && errors == 0 {
             Outcome::Success
@@ -268,13 +276,13 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         let (profiles, absent) = Profiles::of_areas_present(&profile_data, &catalogue, &areas)?;
         if !absent.is_empty() && !quiet {
             eprintln!(
-                "no profile for {}: the open data of the profiles do not have {}",
-                absent.join(", "),
-                if absent.len() == 1 {
-                    "this area"
-                } else {
-                    "these areas"
-                }
+                "{}",
+                msg!(
+                    m,
+                    "run-no-profile",
+                    areas = absent.join(", "),
+                    count = absent.len()
+                )
             );
         }
         Some(profiles)
@@ -323,12 +331,14 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     if let Some(file) = &pipeline.outputs.workbook {
         let sheets: Vec<&Table> = tables.iter().collect();
         let intro = vec![
-            format!("Pipeline: {} ({})", pipeline.name, pipeline.path.display()),
-            format!(
-                "Onthullingsdrempel: cijfers op minder dan {} respondenten zijn onderdrukt (leeg, suppressed = TRUE).",
-                pipeline.settings.min_n
+            msg!(
+                m,
+                "workbook-about-pipeline",
+                name = pipeline.name.as_str(),
+                path = pipeline.path.display().to_string()
             ),
-            "Kolommen en betekenis: zie docs/tables.md van wijkmonitor.".to_owned(),
+            msg!(m, "workbook-about-min-n", min_n = pipeline.settings.min_n),
+            m.get("workbook-about-columns"),
         ];
         write_workbook(
             &out.join(file),
@@ -336,6 +346,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             &intro,
             &sheets,
             date,
+            m,
         )?;
     }
 
@@ -406,7 +417,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             .filter(|n| chosen.contains(n.id.as_str()))
             .map(|n| (n.id.as_str(), ()))
             .collect();
-        let progress = progress_bar(networks.len(), "rapporten", quiet);
+        let progress = progress_bar(networks.len(), &m.get("progress-reports"), m, quiet);
         let failed = pool.render_all(&networks, &progress, |id, _| {
             let network = register
                 .network(id)
@@ -434,8 +445,8 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     }
     let mut profiles_written = 0;
     if let (Some(profiles), Some(pool)) = (&area_profiles, &pool) {
-        let progress = progress_bar(profiles.area_count(), "profielen", quiet);
-        let failed = profiles.render(pool, lang, &out, args.keep_data, &progress);
+        let progress = progress_bar(profiles.area_count(), &m.get("progress-profiles"), m, quiet);
+        let failed = profiles.render(pool, m, &out, args.keep_data, &progress);
         progress.finish_and_clear();
         profiles_written = profiles.area_count() - failed.len();
         failures.extend(failed.into_iter().map(|f| format!("profile of area {f}")));
@@ -448,33 +459,41 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     if !quiet {
         let mut made = Vec::new();
         if pipeline.outputs.reports.is_some() {
-            made.push(format!("{reports_written} netwerkrapporten"));
+            made.push(msg!(m, "run-made-reports", count = reports_written));
         }
         if area_profiles.is_some() {
-            made.push(format!("{profiles_written} profielen"));
+            made.push(msg!(m, "run-made-profiles", count = profiles_written));
         }
         if pipeline.outputs.tables {
-            made.push(format!("{} tabellen", tables.len()));
+            made.push(msg!(m, "run-made-tables", count = tables.len()));
         }
         if pipeline.outputs.workbook.is_some() {
-            made.push("werkmap".to_owned());
+            made.push(m.get("run-made-workbook"));
         }
         println!(
-            "{}: {} in {} ({:.1} s)",
-            pipeline.name,
-            made.join(", "),
-            out.display(),
-            started.elapsed().as_secs_f64()
+            "{}",
+            msg!(
+                m,
+                "run-made",
+                pipeline = pipeline.name.as_str(),
+                made = made.join(", "),
+                out = out.display().to_string(),
+                seconds = format_value(started.elapsed().as_secs_f64(), 1, lang == Lang::Nl)
+            )
         );
         if errors + warnings > 0 || !unreadable.is_empty() {
             println!(
-                "{} errors and {} warnings in the inputs (listed above){}",
-                errors,
-                warnings,
+                "{}{}",
+                msg!(
+                    m,
+                    "run-input-problems",
+                    errors = errors,
+                    warnings = warnings
+                ),
                 if unreadable.is_empty() {
                     String::new()
                 } else {
-                    format!("; {} inputs could not be read", unreadable.len())
+                    msg!(m, "run-input-unreadable", count = unreadable.len())
                 }
             );
         }
@@ -605,11 +624,6 @@ fn read_input<'p>(
         },
     };
     read
-}
-
-/// `1 error`, `2 errors`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn kind_label(kind: InputKind) -> &'static str {

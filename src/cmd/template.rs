@@ -5,6 +5,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::{GlobalArgs, TemplateArgs, TemplateKindArg};
 use crate::cmd::Outcome;
+use crate::i18n::Messages;
+use crate::msg;
 use crate::render::template::{TemplateKind, write_template};
 use crate::spec::instrument::load_instrument;
 
@@ -32,7 +34,15 @@ pub fn run(args: &TemplateArgs, global: &GlobalArgs) -> Result<Outcome> {
     write_template(kind, instrument.as_ref(), &args.out)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     if !global.quiet {
-        println!("wrote {}", args.out.display());
+        let m = Messages::builtin(global.lang());
+        println!(
+            "{}",
+            msg!(
+                m,
+                "template-console-wrote",
+                path = args.out.display().to_string()
+            )
+        );
     }
     Ok(Outcome::Success)
 }

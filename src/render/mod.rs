@@ -7,6 +7,7 @@ pub mod network;
 pub mod outpath;
 pub mod pdf;
 pub mod pool;
+pub mod profile;
 pub mod svg;
 pub mod template;
 pub mod text;

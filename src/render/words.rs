@@ -1,6 +1,14 @@
-//! Words of the reports in Dutch and English: labels of comparisons, units,
-//! levels, themes and cost categories, and numbers and dates as a reader
-//! of each language writes them.
+//! The one formatting module: numbers, counts, euros, signed values,
+//! interval bounds and dates as a reader of each language writes them
+//! (Dutch decimal comma and thousands point, English point and comma).
+//! Reports, the console and the workbook format every figure here; the
+//! wording around the figures lives in the catalogue (`i18n`).
+//!
+//! The label functions at the top (`theme_label` … `cost_label`) are the
+//! old Dutch/English twins, kept only until the network report takes its
+//! labels from the catalogue as the profile does
+//! (`render::profile::labels`, keys `profile-theme-*`, `profile-level-*`,
+//! `profile-comparison-*`, `profile-unit-*`, `profile-cost-*`).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -154,6 +162,11 @@ pub fn format_euros(v: f64, nl: bool) -> String {
     } else {
         format!("{sign}€{grouped}")
     }
+}
+
+/// A date in figures, day first: `01-03-2025` (the profile's cover).
+pub fn numeric_date(year: i32, month: u8, day: u8) -> String {
+    format!("{day:02}-{month:02}-{year}")
 }
 
 const MONTHS_NL: [&str; 12] = [

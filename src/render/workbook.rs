@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet};
 
+use crate::i18n::Messages;
 use crate::render::export::write_atomic;
 use crate::schema::{Table, Values};
 
@@ -22,6 +23,7 @@ pub fn write_workbook(
     intro: &[String],
     tables: &[&Table],
     date: NaiveDate,
+    messages: &Messages,
 ) -> Result<()> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
@@ -39,7 +41,7 @@ pub fn write_workbook(
         .set_background_color("#E4E7EB");
 
     let about = workbook.add_worksheet();
-    about.set_name("Toelichting")?;
+    about.set_name(messages.get("workbook-about-sheet"))?;
     about.write_string_with_format(0, 0, title, &bold)?;
     let mut row = 2;
     for line in intro {
@@ -47,14 +49,14 @@ pub fn write_workbook(
         row += 1;
     }
     row += 1;
-    about.write_string_with_format(row, 0, "Blad", &header)?;
-    about.write_string_with_format(row, 1, "Rijen", &header)?;
-    about.write_string_with_format(row, 2, "Inhoud", &header)?;
+    about.write_string_with_format(row, 0, messages.get("workbook-column-sheet"), &header)?;
+    about.write_string_with_format(row, 1, messages.get("workbook-column-rows"), &header)?;
+    about.write_string_with_format(row, 2, messages.get("workbook-column-contents"), &header)?;
     for table in tables {
         row += 1;
         about.write_string(row, 0, table.schema.name)?;
         about.write_number(row, 1, table.height() as f64)?;
-        about.write_string(row, 2, table.schema.title)?;
+        about.write_string(row, 2, table_description(messages, table))?;
     }
     about.set_column_width(0, 22)?;
     about.set_column_width(2, 90)?;
@@ -68,6 +70,18 @@ pub fn write_workbook(
     }
     let bytes = workbook.save_to_buffer()?;
     write_atomic(path, &bytes)
+}
+
+/// What a table holds, in the catalogue's language: `workbook-table-NAME`
+/// (`before_after` as `workbook-table-before-after`) where the catalogue
+/// has it, else the schema's own title.
+fn table_description(messages: &Messages, table: &Table) -> String {
+    let id = format!("workbook-table-{}", table.schema.name.replace('_', "-"));
+    if messages.has(&id) {
+        messages.get(&id)
+    } else {
+        table.schema.title.to_owned()
+    }
 }
 
 /// Writes a table with its header, each cell as the type of its column (numbers as
