@@ -37,6 +37,11 @@ fn register_with(path: &Path, edit: impl Fn(&str) -> Option<String>) {
     register_with_formula(path, edit, None);
 }
 
+/// The sample register with its sheets renamed by `rename`.
+fn register_with_sheets(path: &Path, rename: impl Fn(&str) -> String) {
+    rewrite_register(path, |_| None, None, rename);
+}
+
 /// Like [`register_with`], with the cell (sheet, 0-based row and column)
 /// replaced by a formula.
 fn register_with_formula(
@@ -44,13 +49,24 @@ fn register_with_formula(
     edit: impl Fn(&str) -> Option<String>,
     formula: Option<(&str, u32, u16, &str)>,
 ) {
+    rewrite_register(path, edit, formula, str::to_owned);
+}
+
+/// The sample register rewritten: text cells edited, one cell (sheet,
+/// 0-based row and column) replaced by a formula, sheets renamed.
+fn rewrite_register(
+    path: &Path,
+    edit: impl Fn(&str) -> Option<String>,
+    formula: Option<(&str, u32, u16, &str)>,
+    rename: impl Fn(&str) -> String,
+) {
     let mut source =
         open_workbook_auto(repo().join("sample-data/netwerken/register.xlsx")).unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
     for name in source.sheet_names() {
         let range = source.worksheet_range(&name).unwrap();
         let sheet = book.add_worksheet();
-        sheet.set_name(&name).unwrap();
+        sheet.set_name(rename(&name)).unwrap();
         for (r, row) in range.rows().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let (r, c) = (r as u32, c as u16);
@@ -288,5 +304,57 @@ fn unusual_text_in_a_register_renders_and_check_warns() {
     for id in ["ruwaard", "gemert"] {
         let pdf = std::fs::read(wd.path().join(format!("uit/netwerk-{id}.pdf"))).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{id}");
+    }
+}
+
+/// A pipeline of the sample networks' files with the register `register`.
+fn network_pipeline(wd: &Workdir, register: &str) {
+    let net = repo().join("sample-data/netwerken");
+    let input = |file: &str| net.join(file).display().to_string().replace('\\', "/");
+    wd.write(
+        "p.toml",
+        format!(
+            "name = \"p\"\nyear = 2024\ndate = \"2025-03-01\"\n[inputs]\n\
+             register = {{ path = \"{register}\", kind = \"register\" }}\n\
+             pg = {{ path = \"{}\", kind = \"responses\", instrument = \"positieve-gezondheid\" }}\n\
+             matches = {{ path = \"{}\", kind = \"matches\" }}\n\
+             vragen = {{ path = \"{}\", kind = \"questions\" }}\n\
+             [outputs]\nreports = true\n",
+            input("antwoorden-positieve-gezondheid.xlsx"),
+            input("matches-wedde.xlsx"),
+            input("vragen-samenredzaamheid.xlsx"),
+        ),
+    );
+}
+
+/// Issue 11, defect 6: a register with a renamed `netwerken` sheet (or one
+/// without a required column) gave one real error and ~2 000 follow-on
+/// errors ("the network … is not in the register") from the other files.
+#[test]
+fn register_without_networks_sheet_reports_the_cause_once() {
+    for case in ["renamed sheet", "missing column", "unreadable file"] {
+        let wd = Workdir::new();
+        let path = wd.path().join("register.xlsx");
+        match case {
+            "renamed sheet" => register_with_sheets(&path, |s| {
+                if s == "netwerken" {
+                    "Netwerken 2024".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            }),
+            "missing column" => register_with(&path, |s| (s == "id").then(|| "code".to_owned())),
+            _ => std::fs::write(&path, b"PK\x03\x04 not a workbook").unwrap(),
+        }
+        network_pipeline(&wd, "register.xlsx");
+        let run = wd.run(["run", "p.toml", "--check"]);
+        run.expect_code(1);
+        let stderr = run.stderr();
+        assert!(!stderr.contains("not in the register"), "{case}: {stderr}");
+        if case != "unreadable file" {
+            run.expect_stderr_contains("are not checked against the register");
+        }
+        let errors = stderr.lines().filter(|l| l.contains(": error: ")).count();
+        assert!(errors <= 3, "{case}: {errors} errors\n{stderr}");
     }
 }

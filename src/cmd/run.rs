@@ -95,11 +95,23 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         plausible: catalogue.plausible_ranges(),
         ..ReadOptions::default()
     };
-    let register_read = pipeline
+    let mut register_read = pipeline
         .register()
         .map(|input| read_input(input, &pipeline, None, &options));
+    // Network ids are checked against a register whose networks could be
+    // read; otherwise its one error is the cause, and every reference in the
+    // other files would repeat it (issue 11, defect 6).
+    let checkable =
+        |r: &Read| matches!(&r.content, Ok(Content::Register(reg)) if reg.networks_read);
+    if let Some(read) = register_read.as_mut().filter(|r| !checkable(r)) {
+        read.problems.push(Problem::warning(
+            Location::file(&read.input.path),
+            "the networks of the register could not be read (see above), so the network ids \
+             in the other files are not checked against the register",
+        ));
+    }
     let register = register_read.as_ref().and_then(|r| match &r.content {
-        Ok(Content::Register(reg)) => Some(reg),
+        Ok(Content::Register(reg)) if reg.networks_read => Some(reg),
         _ => None,
     });
     let others: Vec<&Input> = pipeline
