@@ -3,6 +3,7 @@
 
 mod commands;
 mod effect;
+mod hostile;
 mod inspect;
 mod network;
 mod profile;

@@ -358,3 +358,24 @@ fn register_without_networks_sheet_reports_the_cause_once() {
         assert!(errors <= 3, "{case}: {errors} errors\n{stderr}");
     }
 }
+
+/// Found by the hostile corpus: `run -q` with an error in an input made
+/// its outputs and exited 1 without a word on what was wrong ("print
+/// nothing but errors" printed no errors either).
+#[test]
+fn quiet_run_with_input_errors_still_prints_them() {
+    let wd = Workdir::new();
+    register_with(&wd.path().join("register.xlsx"), |s| {
+        (s == "ruwaard").then(|| "ruwaard met spatie".to_owned())
+    });
+    wd.write(
+        "p.toml",
+        "name = \"p\"\nyear = 2024\ndate = \"2025-03-01\"\n[inputs]\n\
+         register = { path = \"register.xlsx\", kind = \"register\" }\n\
+         [outputs]\ntables = true\n",
+    );
+    let run = wd.run(["run", "p.toml", "--out", "uit", "-q"]);
+    run.expect_code(1)
+        .expect_stderr_contains("register.xlsx, sheet \"netwerken\", row 2, column \"id\"");
+    assert!(run.stdout().is_empty(), "{}", run.stdout());
+}

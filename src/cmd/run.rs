@@ -645,10 +645,10 @@ fn print_problems(reads: &[Read], show: bool) {
         if let Err(e) = &r.content {
             let _ = writeln!(err, "{}: error: {e}", r.input.name);
         }
-        if show {
-            for p in &r.problems {
-                let _ = writeln!(err, "{p}");
-            }
+        // `--quiet` prints nothing but errors: a run that exits 1 for an
+        // input error always says which (it printed nothing before).
+        for p in r.problems.iter().filter(|p| show || p.is_error()) {
+            let _ = writeln!(err, "{p}");
         }
     }
 }
