@@ -3,6 +3,7 @@
 
 mod commands;
 mod effect;
+mod fuzz;
 mod hostile;
 mod inspect;
 mod network;

@@ -13,10 +13,10 @@
 //! Families run as separate tests, so the test harness spreads them over the
 //! cores. `HOSTILE_CASE=substring` runs only the cases whose name contains it.
 
-mod cases;
-mod mutate;
-mod rng;
-mod toml;
+pub mod cases;
+pub mod mutate;
+pub mod rng;
+pub mod toml;
 
 use std::collections::BTreeSet;
 use std::io::Read;

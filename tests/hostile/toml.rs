@@ -33,7 +33,7 @@ const HOSTILE_VALUES: &[&str] = &[
 ];
 
 /// Replaces the value of a random `key = value` line with a hostile value.
-fn retype(rng: &mut Rng, text: &str) -> (String, String) {
+pub fn retype(rng: &mut Rng, text: &str) -> (String, String) {
     let lines: Vec<&str> = text.lines().collect();
     let assignments: Vec<usize> = (0..lines.len())
         .filter(|&i| {
