@@ -6,6 +6,7 @@ mod effect;
 mod fuzz;
 mod hostile;
 mod inspect;
+mod interrupt;
 mod network;
 mod profile;
 mod render;

@@ -298,6 +298,13 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         .out
         .clone()
         .unwrap_or_else(|| Path::new("uitvoer").join(file_stem(&pipeline.path)));
+    // What an interrupted earlier run left behind (issue 11).
+    let run_began = std::time::SystemTime::now() - started.elapsed();
+    for stale in crate::render::temporaries::remove_stale(&out, run_began) {
+        if !quiet {
+            eprintln!("{}: removed, left by an interrupted run", stale.display());
+        }
+    }
     let date = run_date(&pipeline);
     let typst_date = typst::foundations::Datetime::from_ymd(
         chrono::Datelike::year(&date),

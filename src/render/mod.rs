@@ -9,6 +9,7 @@ pub mod pdf;
 pub mod pool;
 pub mod svg;
 pub mod template;
+pub mod temporaries;
 pub mod text;
 pub mod words;
 pub mod workbook;
