@@ -24,7 +24,7 @@ use wijkmonitor::ingest::source::{ReadOptions, read_dataset};
 use wijkmonitor::spec::instrument::{Instrument, load_instrument, parse_instrument};
 use wijkmonitor::spec::pipeline::parse_pipeline;
 
-use crate::hostile::mutate::{CSV_MUTATIONS, mutate_bytes, mutate_csv, rewrite_zip};
+use crate::hostile::mutate::{CSV_MUTATIONS, mutate_bytes, mutate_csv, try_rewrite_zip};
 use crate::hostile::rng::Rng;
 use crate::hostile::toml::retype;
 use crate::workdir::repo;
@@ -55,6 +55,7 @@ fn install_hook() {
                 .map(|s| (*s).to_owned())
                 .or_else(|| info.payload().downcast_ref::<String>().cloned())
                 .unwrap_or_default();
+            eprintln!("panic at {at}: {payload}");
             *LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = format!("{at}: {payload}");
         }));
     });
@@ -77,18 +78,16 @@ fn mutate(rng: &mut Rng, kind: Kind, bytes: &[u8]) -> Vec<u8> {
                     let mut index = 0;
                     let mut inner = rng.clone();
                     rng.next_u64();
-                    let result = catch_unwind(AssertUnwindSafe(|| {
-                        rewrite_zip(&out, |name, data| {
-                            index += 1;
-                            let data = if index - 1 == target {
-                                mutate_bytes(&mut inner, &data).1
-                            } else {
-                                data
-                            };
-                            Some((name.to_owned(), data))
-                        })
-                    }));
-                    result.unwrap_or_else(|_| mutate_bytes(rng, &out).1)
+                    let result = try_rewrite_zip(&out, |name, data| {
+                        index += 1;
+                        let data = if index - 1 == target {
+                            mutate_bytes(&mut inner, &data).1
+                        } else {
+                            data
+                        };
+                        Some((name.to_owned(), data))
+                    });
+                    result.unwrap_or_else(|| mutate_bytes(rng, &out).1)
                 }
             }
             Kind::Csv if rng.chance(3) => {

@@ -152,6 +152,10 @@ pub const CSV_MUTATIONS: &[&str] = &[
 /// Applies the CSV change `which` to `text` (a `;`-separated file).
 pub fn mutate_csv(rng: &mut Rng, which: &str, text: &str) -> Vec<u8> {
     let lines: Vec<&str> = text.lines().collect();
+    if lines.len() < 2 {
+        // nothing of a table left to restructure (an earlier mutation)
+        return format!("{text}\n;\n").into_bytes();
+    }
     let some_line = |rng: &mut Rng| 1 + rng.below(lines.len().saturating_sub(1).max(1));
     match which {
         "comma-delimiter" => text.replace(';', ",").into_bytes(),
@@ -249,22 +253,30 @@ pub fn mutate_csv(rng: &mut Rng, which: &str, text: &str) -> Vec<u8> {
 /// `None` to drop it, or the new name and bytes.
 pub fn rewrite_zip(
     bytes: &[u8],
-    mut edit: impl FnMut(&str, Vec<u8>) -> Option<(String, Vec<u8>)>,
+    edit: impl FnMut(&str, Vec<u8>) -> Option<(String, Vec<u8>)>,
 ) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a fixture is a zip");
+    try_rewrite_zip(bytes, edit).expect("a fixture is a readable zip archive")
+}
+
+/// Like [`rewrite_zip`]; `None` when `bytes` is no readable archive.
+pub fn try_rewrite_zip(
+    bytes: &[u8],
+    mut edit: impl FnMut(&str, Vec<u8>) -> Option<(String, Vec<u8>)>,
+) -> Option<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
+        let mut entry = archive.by_index(i).ok()?;
+        let name = entry.name().ok()?.into_owned();
         let mut data = Vec::new();
-        entry.read_to_end(&mut data).unwrap();
+        entry.read_to_end(&mut data).ok()?;
         if let Some((name, data)) = edit(&name, data) {
             let options = zip::write::SimpleFileOptions::default();
-            out.start_file(name, options).unwrap();
-            out.write_all(&data).unwrap();
+            out.start_file(name, options).ok()?;
+            out.write_all(&data).ok()?;
         }
     }
-    out.finish().unwrap().into_inner()
+    Some(out.finish().ok()?.into_inner())
 }
 
 /// The changes to an xlsx archive's parts, by name.

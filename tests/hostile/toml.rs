@@ -41,6 +41,12 @@ pub fn retype(rng: &mut Rng, text: &str) -> (String, String) {
             !l.starts_with('#') && l.contains(" = ") && !l.ends_with('[') && !l.ends_with("\"\"\"")
         })
         .collect();
+    if assignments.is_empty() {
+        return (
+            "nothing".into(),
+            format!("{text}\nx = {}\n", rng.pick(HOSTILE_VALUES)),
+        );
+    }
     let i = *rng.pick(&assignments);
     let value = *rng.pick(HOSTILE_VALUES);
     let key = lines[i].split(" = ").next().unwrap().trim().to_owned();
