@@ -227,7 +227,9 @@ pub fn mutate_csv(rng: &mut Rng, which: &str, text: &str) -> Vec<u8> {
                 if i > 0 {
                     for cell in cells.iter_mut() {
                         if rng.chance(4) {
-                            *cell = hostile_text(rng).replace(['\n', '\r', ';', '"'], " ");
+                            // one long cell a file is enough
+                            let text: String = hostile_text(rng).chars().take(5_000).collect();
+                            *cell = text.replace(['\n', '\r', ';', '"'], " ");
                         }
                     }
                 }
