@@ -2,11 +2,14 @@
 //! by running the real `wijkmonitor` binary on real-format files.
 
 mod commands;
+mod corpus;
 mod effect;
+mod fuzz;
 mod geo;
 mod golden;
 mod hostile;
 mod inspect;
+mod interrupt;
 mod metafor;
 mod mutation;
 mod network;

@@ -34,13 +34,39 @@ fn register_with_id(path: &Path, new_id: &str) {
 /// The sample register with every text cell for which `edit` gives a new
 /// text replaced, written as a new workbook.
 fn register_with(path: &Path, edit: impl Fn(&str) -> Option<String>) {
+    register_with_formula(path, edit, None);
+}
+
+/// The sample register with its sheets renamed by `rename`.
+fn register_with_sheets(path: &Path, rename: impl Fn(&str) -> String) {
+    rewrite_register(path, |_| None, None, rename);
+}
+
+/// Like [`register_with`], with the cell (sheet, 0-based row and column)
+/// replaced by a formula.
+fn register_with_formula(
+    path: &Path,
+    edit: impl Fn(&str) -> Option<String>,
+    formula: Option<(&str, u32, u16, &str)>,
+) {
+    rewrite_register(path, edit, formula, str::to_owned);
+}
+
+/// The sample register rewritten: text cells edited, one cell (sheet,
+/// 0-based row and column) replaced by a formula, sheets renamed.
+fn rewrite_register(
+    path: &Path,
+    edit: impl Fn(&str) -> Option<String>,
+    formula: Option<(&str, u32, u16, &str)>,
+    rename: impl Fn(&str) -> String,
+) {
     let mut source =
         open_workbook_auto(repo().join("sample-data/netwerken/register.xlsx")).unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
     for name in source.sheet_names() {
         let range = source.worksheet_range(&name).unwrap();
         let sheet = book.add_worksheet();
-        sheet.set_name(&name).unwrap();
+        sheet.set_name(rename(&name)).unwrap();
         for (r, row) in range.rows().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let (r, c) = (r as u32, c as u16);
@@ -68,8 +94,148 @@ fn register_with(path: &Path, edit: impl Fn(&str) -> Option<String>) {
                 }
             }
         }
+        if let Some((_, r, c, f)) = formula.filter(|(s, ..)| *s == name) {
+            sheet.write_formula(r, c, f).unwrap();
+        }
     }
     book.save(path).unwrap();
+}
+
+/// Rewrites an xlsx file with the saved values of its formulas removed, as a
+/// program that writes formulas without computing them leaves them.
+pub fn strip_formula_values(path: &Path) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(data).unwrap();
+            data = text.replace("</f><v>0</v>", "</f>").into_bytes();
+        }
+        let options = zip::write::SimpleFileOptions::default();
+        out.start_file(name, options).unwrap();
+        std::io::Write::write_all(&mut out, &data).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+/// Issue 11, defect 5: KWB area codes that were empty, too short for their
+/// level, of an unknown prefix or duplicated were accepted silently (an empty
+/// code with recs `Wijk` became the code `WK`).
+#[test]
+fn kwb_area_codes_empty_short_unknown_or_duplicated_are_reported() {
+    let wd = Workdir::new();
+    wd.write(
+        "kwb-2023-test.csv",
+        "gwb_code_10;regio;gm_naam;recs;a_inw\n\
+         NL00;Nederland;Nederland;Land;17000000\n\
+         GM0344;Utrecht;Utrecht;Gemeente;360000\n\
+         ;Leeg;Utrecht;Wijk;5\n\
+         WK0344;Kort;Utrecht;Wijk;5\n\
+         XX034401;Onbekend;Utrecht;Wijk;5\n\
+         WK034401;Wijk 01;Utrecht;Wijk;100\n\
+         WK034401;Wijk 01 nog eens;Utrecht;Wijk;100\n\
+         BU0344011;Buurt te kort;Utrecht;Buurt;3\n",
+    );
+    let run = wd.run(["inspect", "--json", "kwb-2023-test.csv"]);
+    run.expect_code(1);
+    let file = &run.json_lines()[0];
+    let problems = file["problems"].as_array().unwrap();
+    let at = |row: u64| {
+        problems
+            .iter()
+            .find(|p| p["row"] == row)
+            .unwrap_or_else(|| panic!("no problem in row {row}: {problems:?}"))
+    };
+    for (row, found) in [
+        (4, ""),
+        (5, "WK0344"),
+        (6, "XX034401"),
+        (8, "WK034401"),
+        (9, "BU0344011"),
+    ] {
+        let p = at(row);
+        assert_eq!(p["column"], "gwb_code_10", "{p}");
+        assert_eq!(p["found"], found, "{p}");
+        assert_eq!(p["severity"], "error", "{p}");
+        assert_eq!(p["sheet"], "kwb-2023-test", "{p}");
+        assert!(p["expected"].as_str().is_some_and(|e| !e.is_empty()));
+    }
+    assert!(at(8)["expected"].as_str().unwrap().contains("row 7"));
+    // Only the good rows are areas: the country, the municipality, one wijk.
+    assert_eq!(file["levels"]["wijk"], 1, "{file}");
+    assert!(file["levels"].get("buurt").is_none(), "{file}");
+}
+
+/// Issue 11, defect 5: a Vektis `aantal_bsn` of 12.5 or −3 (and negative
+/// insured-years) were read as counts without a word.
+#[test]
+fn vektis_counts_fractional_or_negative_are_reported() {
+    let wd = Workdir::new();
+    let real =
+        std::fs::read_to_string(repo().join("tests/fixtures/real/vektis-zvw-2023-gemeente.csv"))
+            .unwrap();
+    let mut lines: Vec<String> = real.lines().take(6).map(str::to_owned).collect();
+    let edit = |line: &str, col: usize, value: &str| {
+        let mut cells: Vec<&str> = line.split(';').collect();
+        cells[col] = value;
+        cells.join(";")
+    };
+    lines[1] = edit(&lines[1], 3, "12.5");
+    lines[2] = edit(&lines[2], 3, "-3");
+    lines[3] = edit(&lines[3], 4, "-1.5");
+    wd.write("vektis-zvw-2023-gemeente.csv", lines.join("\n") + "\n");
+    let run = wd.run(["inspect", "--json", "vektis-zvw-2023-gemeente.csv"]);
+    run.expect_code(1);
+    let file = &run.json_lines()[0];
+    let problems = file["problems"].as_array().unwrap();
+    for (row, column, found) in [
+        (2, "aantal_bsn", "12.5"),
+        (3, "aantal_bsn", "-3"),
+        (4, "aantal_verzekerdejaren", "-1.5"),
+    ] {
+        assert!(
+            problems.iter().any(|p| p["row"] == row
+                && p["column"] == column
+                && p["found"] == found
+                && p["severity"] == "error"),
+            "row {row}: {problems:?}"
+        );
+    }
+    assert_eq!(
+        problems.iter().filter(|p| p["severity"] == "error").count(),
+        3,
+        "{problems:?}"
+    );
+}
+
+/// Issue 11, defect 5: a formula without a saved value (a workbook written by
+/// a program that does not compute formulas) read as an empty cell, silently.
+#[test]
+fn formula_without_saved_value_is_reported() {
+    let wd = Workdir::new();
+    let path = wd.path().join("register.xlsx");
+    // gebieden, row 2 (0-based 1), column B: gebiedscode
+    register_with_formula(
+        &path,
+        |_| None,
+        Some(("gebieden", 1, 1, "=\"WK\"&\"082801\"")),
+    );
+    strip_formula_values(&path);
+    wd.write(
+        "p.toml",
+        "name = \"p\"\nyear = 2024\ndate = \"2025-03-01\"\n[inputs]\n\
+         register = { path = \"register.xlsx\", kind = \"register\" }\n\
+         [outputs]\nreports = true\n",
+    );
+    wd.run(["run", "p.toml", "--check"])
+        .expect_code(1)
+        .expect_stderr_contains("register.xlsx, sheet \"gebieden\", row 2, column \"gebiedscode\"")
+        .expect_stderr_contains("formula without a saved value: open and save the file in Excel");
 }
 
 #[test]
@@ -139,4 +305,77 @@ fn unusual_text_in_a_register_renders_and_check_warns() {
         let pdf = std::fs::read(wd.path().join(format!("uit/netwerk-{id}.pdf"))).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{id}");
     }
+}
+
+/// A pipeline of the sample networks' files with the register `register`.
+fn network_pipeline(wd: &Workdir, register: &str) {
+    let net = repo().join("sample-data/netwerken");
+    let input = |file: &str| net.join(file).display().to_string().replace('\\', "/");
+    wd.write(
+        "p.toml",
+        format!(
+            "name = \"p\"\nyear = 2024\ndate = \"2025-03-01\"\n[inputs]\n\
+             register = {{ path = \"{register}\", kind = \"register\" }}\n\
+             pg = {{ path = \"{}\", kind = \"responses\", instrument = \"positieve-gezondheid\" }}\n\
+             matches = {{ path = \"{}\", kind = \"matches\" }}\n\
+             vragen = {{ path = \"{}\", kind = \"questions\" }}\n\
+             [outputs]\nreports = true\n",
+            input("antwoorden-positieve-gezondheid.xlsx"),
+            input("matches-wedde.xlsx"),
+            input("vragen-samenredzaamheid.xlsx"),
+        ),
+    );
+}
+
+/// Issue 11, defect 6: a register with a renamed `netwerken` sheet (or one
+/// without a required column) gave one real error and ~2 000 follow-on
+/// errors ("the network … is not in the register") from the other files.
+#[test]
+fn register_without_networks_sheet_reports_the_cause_once() {
+    for case in ["renamed sheet", "missing column", "unreadable file"] {
+        let wd = Workdir::new();
+        let path = wd.path().join("register.xlsx");
+        match case {
+            "renamed sheet" => register_with_sheets(&path, |s| {
+                if s == "netwerken" {
+                    "Netwerken 2024".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            }),
+            "missing column" => register_with(&path, |s| (s == "id").then(|| "code".to_owned())),
+            _ => std::fs::write(&path, b"PK\x03\x04 not a workbook").unwrap(),
+        }
+        network_pipeline(&wd, "register.xlsx");
+        let run = wd.run(["run", "p.toml", "--check"]);
+        run.expect_code(1);
+        let stderr = run.stderr();
+        assert!(!stderr.contains("not in the register"), "{case}: {stderr}");
+        if case != "unreadable file" {
+            run.expect_stderr_contains("are not checked against the register");
+        }
+        let errors = stderr.lines().filter(|l| l.contains(": error: ")).count();
+        assert!(errors <= 3, "{case}: {errors} errors\n{stderr}");
+    }
+}
+
+/// Found by the hostile corpus: `run -q` with an error in an input made
+/// its outputs and exited 1 without a word on what was wrong ("print
+/// nothing but errors" printed no errors either).
+#[test]
+fn quiet_run_with_input_errors_still_prints_them() {
+    let wd = Workdir::new();
+    register_with(&wd.path().join("register.xlsx"), |s| {
+        (s == "ruwaard").then(|| "ruwaard met spatie".to_owned())
+    });
+    wd.write(
+        "p.toml",
+        "name = \"p\"\nyear = 2024\ndate = \"2025-03-01\"\n[inputs]\n\
+         register = { path = \"register.xlsx\", kind = \"register\" }\n\
+         [outputs]\ntables = true\n",
+    );
+    let run = wd.run(["run", "p.toml", "--out", "uit", "-q"]);
+    run.expect_code(1)
+        .expect_stderr_contains("register.xlsx, sheet \"netwerken\", row 2, column \"id\"");
+    assert!(run.stdout().is_empty(), "{}", run.stdout());
 }

@@ -98,11 +98,23 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         plausible: catalogue.plausible_ranges(),
         ..ReadOptions::default()
     };
-    let register_read = pipeline
+    let mut register_read = pipeline
         .register()
         .map(|input| read_input(input, &pipeline, None, &options));
+    // Network ids are checked against a register whose networks could be
+    // read; otherwise its one error is the cause, and every reference in the
+    // other files would repeat it (issue 11, defect 6).
+    let checkable =
+        |r: &Read| matches!(&r.content, Ok(Content::Register(reg)) if reg.networks_read);
+    if let Some(read) = register_read.as_mut().filter(|r| !checkable(r)) {
+        read.problems.push(Problem::warning(
+            Location::file(&read.input.path),
+            "the networks of the register could not be read (see above), so the network ids \
+             in the other files are not checked against the register",
+        ));
+    }
     let register = register_read.as_ref().and_then(|r| match &r.content {
-        Ok(Content::Register(reg)) => Some(reg),
+        Ok(Content::Register(reg)) if reg.networks_read => Some(reg),
         _ => None,
     });
     let others: Vec<&Input> = pipeline
@@ -307,6 +319,13 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         .out
         .clone()
         .unwrap_or_else(|| Path::new("uitvoer").join(file_stem(&pipeline.path)));
+    // What an interrupted earlier run left behind (issue 11).
+    let run_began = std::time::SystemTime::now() - started.elapsed();
+    for stale in crate::render::temporaries::remove_stale(&out, run_began) {
+        if !quiet {
+            eprintln!("{}: removed, left by an interrupted run", stale.display());
+        }
+    }
     let date = run_date(&pipeline);
     let typst_date = typst::foundations::Datetime::from_ymd(
         chrono::Datelike::year(&date),
@@ -645,10 +664,10 @@ fn print_problems(reads: &[Read], show: bool) {
         if let Err(e) = &r.content {
             let _ = writeln!(err, "{}: error: {e}", r.input.name);
         }
-        if show {
-            for p in &r.problems {
-                let _ = writeln!(err, "{p}");
-            }
+        // `--quiet` prints nothing but errors: a run that exits 1 for an
+        // input error always says which (it printed nothing before).
+        for p in r.problems.iter().filter(|p| show || p.is_error()) {
+            let _ = writeln!(err, "{p}");
         }
     }
 }

@@ -11,8 +11,8 @@ use crate::ingest::catalog::Catalog;
 use crate::ingest::grid::{Grid, Sheet};
 use crate::ingest::numbers::{Missing, Parsed, parse_cell};
 use crate::ingest::source::{
-    Dataset, FileInfo, RecognisedColumn, SourceKind, gemeente_of_code, header_key, level_of_code,
-    year_from_names,
+    Dataset, FileInfo, RecognisedColumn, SourceKind, gemeente_of_code, header_key, is_area_code,
+    level_of_code, year_from_names,
 };
 use crate::ingest::tidy::{Observation, Status};
 use crate::problem::{Location, Problem};
@@ -34,6 +34,21 @@ fn level_of_recs(recs: &str) -> Option<&'static str> {
         "buurt" => Some("buurt"),
         _ => None,
     }
+}
+
+/// What a region code should have looked like, when it is not a CBS code of
+/// its level: empty, of an unknown prefix, or too short or long for its level
+/// (GM + 4 digits, WK + 6, BU + 8; the country NL00).
+fn code_shape_problem(code: &str) -> Option<String> {
+    let expected = match level_of_code(code) {
+        _ if code.len() <= 2 => "a region code, not an empty cell or a bare prefix",
+        Some("land") => "the country's code NL00",
+        Some("gemeente") => "a municipality code: GM and 4 digits, such as GM0344",
+        Some("wijk") => "a wijk code: WK and 6 characters (4 digits first), such as WK034401",
+        Some("buurt") => "a buurt code: BU and 8 characters (4 digits first), such as BU03440111",
+        _ => "a region code starting with NL, GM, WK or BU",
+    };
+    (!is_area_code(code)).then(|| expected.to_owned())
 }
 
 pub fn read(grid: &Grid, sheet: &Sheet, header_row: usize, info: FileInfo) -> Dataset {
@@ -93,6 +108,10 @@ pub fn read(grid: &Grid, sheet: &Sheet, header_row: usize, info: FileInfo) -> Da
         return dataset;
     }
     let mut has_values = vec![false; indicator_cols.len()];
+    // The first row of each area code: a second row with the same code would
+    // silently double the area's observations.
+    let mut first_row: HashMap<String, usize> = HashMap::new();
+    let code_header = headers[code_col.unwrap_or(0)].clone();
 
     for (r, row) in sheet.rows.iter().enumerate().skip(header_row + 1) {
         if row.iter().all(|c| c.is_blank()) {
@@ -112,21 +131,38 @@ pub fn read(grid: &Grid, sheet: &Sheet, header_row: usize, info: FileInfo) -> Da
                 Some("gemeente") => format!("GM{code}"),
                 Some("wijk") => format!("WK{code}"),
                 Some("buurt") => format!("BU{code}"),
-                Some("land") if code.is_empty() => "NL00".to_owned(),
+                // The country row's code varies between releases (empty, "0").
+                Some("land") => "NL00".to_owned(),
                 _ => code,
             }
         };
         let Some(level) = level_of_code(&code).or(level_from_recs) else {
             dataset.problems.push(Problem::mismatch(
-                location
-                    .clone()
-                    .row(row_number)
-                    .column(headers[code_col.unwrap_or(0)].clone()),
+                location.clone().row(row_number).column(code_header.clone()),
                 "a region code such as GM0344, WK034401 or BU03440111",
                 code,
             ));
             continue;
         };
+        if let Some(expected) = code_shape_problem(&code) {
+            dataset.problems.push(Problem::mismatch(
+                location.clone().row(row_number).column(code_header.clone()),
+                expected,
+                text(code_col).unwrap_or_default(),
+            ));
+            continue;
+        }
+        if let Some(first) = first_row.get(&code) {
+            dataset.problems.push(Problem::mismatch(
+                location.clone().row(row_number).column(code_header.clone()),
+                format!(
+                    "a region code not used before (row {first} has {code}); the row is skipped"
+                ),
+                code,
+            ));
+            continue;
+        }
+        first_row.insert(code.clone(), row_number);
         if let (Some(from_recs), Some(from_code)) = (level_from_recs, level_of_code(&code))
             && from_recs != from_code
         {

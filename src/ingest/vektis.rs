@@ -97,6 +97,20 @@ fn division_year(
         .map_or(year, |(valid, y)| if valid == 0 { year } else { y })
 }
 
+/// What a count should have been, when `value` cannot be one: the number of
+/// insured persons is a whole number, insured-years (persons times the part
+/// of the year they were insured) a fraction; neither is negative. Costs may
+/// be negative (corrections), so they are not checked here.
+fn count_problem(indicator: &str, value: f64) -> Option<&'static str> {
+    match indicator {
+        "insured_persons" if value < 0.0 || value.fract() != 0.0 => {
+            Some("a number of insured persons: a whole number, 0 or more")
+        }
+        "insured_years" if value < 0.0 => Some("a number of insured-years: 0 or more"),
+        _ => None,
+    }
+}
+
 pub fn read(
     grid: &Grid,
     sheet: &Sheet,
@@ -248,6 +262,15 @@ pub fn read(
         }
         for (k, (c, indicator, unit)) in value_cols.iter().enumerate() {
             match parse_cell(sheet.cell(r, *c)) {
+                Parsed::Value { value, .. }
+                    if let Some(expected) = count_problem(indicator, value) =>
+                {
+                    dataset.problems.push(Problem::mismatch(
+                        here(*c),
+                        expected,
+                        sheet.cell(r, *c).to_text().trim().to_owned(),
+                    ));
+                }
                 Parsed::Value { value, .. } => {
                     has_values[k] = true;
                     dataset.table.push(Observation {

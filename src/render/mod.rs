@@ -10,6 +10,7 @@ pub mod pool;
 pub mod profile;
 pub mod svg;
 pub mod template;
+pub mod temporaries;
 pub mod text;
 pub mod words;
 pub mod workbook;

@@ -30,7 +30,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::ingest::dates::{parse_date_text, serial_to_date};
-use crate::ingest::grid::{Cell, FileFormat, Grid, Sheet, format_number, quoted_list};
+use crate::ingest::grid::{
+    Cell, FileFormat, Grid, Sheet, column_letter, format_number, quoted_list,
+};
 use crate::problem::{Location, Problem};
 
 /// Defines a closed set of codes as an enum: the Dutch code as written in
@@ -424,13 +426,82 @@ impl<'a> Table<'a> {
             columns.insert(key.clone(), (index, written.clone()));
             headers.push((index, written, key));
         }
-        Some(Table {
+        let table = Table {
             path,
             sheet,
             header,
             columns,
             headers,
-        })
+        };
+        table.check_formulas(problems);
+        Some(table)
+    }
+
+    /// Reports each formula cell that has no saved value. A workbook written
+    /// by a program (not Excel) may hold formulas without their results;
+    /// calamine then gives an empty cell, which would silently read as a
+    /// missing answer. The formulas are read once more from the file
+    /// (calamine's `worksheet_formula`); a CSV file has none.
+    fn check_formulas(&self, problems: &mut Vec<Problem>) {
+        let is_workbook = self
+            .path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "xlsx" | "xlsm" | "xls" | "ods"
+                )
+            });
+        if !is_workbook {
+            return;
+        }
+        let Ok(mut book) = calamine::open_workbook_auto(self.path) else {
+            return;
+        };
+        let Ok(formulas) = calamine::Reader::worksheet_formula(&mut book, &self.sheet.name) else {
+            return;
+        };
+        let Some((top, left)) = formulas.start() else {
+            return;
+        };
+        for (r, c, formula) in formulas.used_cells() {
+            if formula.trim().is_empty() {
+                continue;
+            }
+            // Absolute 0-based position → indices into `sheet.rows`.
+            let (row, col) = (top as usize + r, left as usize + c);
+            let (Some(index), Some(cell)) = (
+                (row + 1).checked_sub(self.sheet.first_row),
+                col.checked_sub(self.sheet.first_col),
+            ) else {
+                continue;
+            };
+            if !self.sheet.cell(index, cell).is_blank() {
+                continue;
+            }
+            let column = self
+                .headers
+                .iter()
+                .find(|(i, _, _)| *i == cell)
+                .map_or_else(|| column_letter(col), |(_, written, _)| written.clone());
+            let found = format!("the formula ={formula} without a saved value");
+            let message = "formula without a saved value: open and save the file in Excel \
+                           (or LibreOffice) so that its results are stored";
+            let location = self.sheet_location().row(row + 1).column(column);
+            // A formula such as =IF(A2="";"";…) may have saved an empty text:
+            // calamine cannot tell that from no saved value, so only a warning.
+            let problem = if formula.contains("\"\"") {
+                Problem::warning(location, message)
+            } else {
+                Problem::error(location, message)
+            };
+            problems.push(Problem {
+                expected: Some("a value".to_owned()),
+                found: Some(found),
+                ..problem
+            });
+        }
     }
 
     /// The cell index of a declared column, if the file has it.

@@ -337,6 +337,11 @@ pub struct Register {
     pub areas: Vec<NetworkArea>,
     pub partners: Vec<Partner>,
     pub phases: Vec<PhaseEntry>,
+    /// Whether the `netwerken` sheet was found with its required columns:
+    /// only then can other files' network ids be checked against
+    /// `networks` (an unreadable sheet is one error, not one per reference).
+    #[serde(skip)]
+    pub networks_read: bool,
 }
 
 impl Register {
@@ -378,6 +383,7 @@ pub fn read_register(path: &Path) -> Result<Loaded<Register>, InputError> {
     }
     // Without a readable `netwerken` sheet every reference would be
     // reported; the missing sheet is reported once instead.
+    register.networks_read = networks_read;
     let ids: Vec<String> = register.networks.iter().map(|n| n.id.clone()).collect();
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let known = networks_read.then_some(ids.as_slice());
