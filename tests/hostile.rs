@@ -7,25 +7,8 @@
 use std::io::Write;
 use std::process::Command;
 
+use crate::mutation::Rng;
 use crate::workdir::{Workdir, fixture};
-
-/// A xorshift generator: the same files on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn letters(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| (b'a' + (self.next() % 26) as u8) as char)
-            .collect()
-    }
-}
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

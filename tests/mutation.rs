@@ -15,18 +15,27 @@ use wijkmonitor::ingest::source::{FileInfo, read_grid_dataset};
 
 use crate::workdir::{fixture, repo};
 
-struct Rng(u64);
+/// A xorshift generator: the same mutations and files on every run (also
+/// used by `hostile`).
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// `n` lowercase ASCII letters.
+    pub(crate) fn letters(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| (b'a' + (self.next() % 26) as u8) as char)
+            .collect()
     }
 }
 
