@@ -85,6 +85,13 @@ workbook-table-community-change = Change of that share between the first and the
 workbook-table-profile = Indicators of the networks' areas against the municipality and the Netherlands (see profile.csv in README).
 workbook-table-costs = Care costs (Vektis Zvw) per municipality and category, crude and standardised for age and sex.
 
+# The kind of an input file, in the reports' list of sources (input-kind-CODE).
+input-kind-open-data = open data
+input-kind-register = network register
+input-kind-responses = responses
+input-kind-matches = match log
+input-kind-questions = question log
+
 # (console and workbook messages: add them here)
 
 ## Network report (netwerk.typ and its data)
@@ -273,9 +280,11 @@ network-collaboration-intro = The partners rated { $aspects ->
    *[no] {""}
 }.
 
+# A 95% interval after a figure; the bounds arrive formatted.
+network-interval = ({ $low } to { $high })
+
 # The template (netwerk.typ): fixed labels, in data.labels. Arguments:
 # $year (the report's year), $min_n (the disclosure threshold).
-network-to-word = to
 network-chart = Chart
 network-not-shown = not shown
 network-better = better

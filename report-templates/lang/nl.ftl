@@ -85,6 +85,13 @@ workbook-table-community-change = Verandering van dat aandeel tussen het eerste 
 workbook-table-profile = Indicatoren van de gebieden van de netwerken tegen gemeente en Nederland (zie profile.csv in README).
 workbook-table-costs = Zorgkosten (Vektis Zvw) per gemeente en categorie, ruw en gestandaardiseerd naar leeftijd en geslacht.
 
+# The kind of an input file, in the reports' list of sources (input-kind-CODE).
+input-kind-open-data = open data
+input-kind-register = netwerkregister
+input-kind-responses = antwoorden
+input-kind-matches = matchlog
+input-kind-questions = vragenlog
+
 # (console and workbook messages: add them here)
 
 ## Network report (netwerk.typ and its data)
@@ -273,9 +280,11 @@ network-collaboration-intro = De partners beoordeelden { $aspects ->
    *[no] {""}
 }.
 
+# A 95% interval after a figure; the bounds arrive formatted.
+network-interval = ({ $low } tot { $high })
+
 # The template (netwerk.typ): fixed labels, in data.labels. Arguments:
 # $year (the report's year), $min_n (the disclosure threshold).
-network-to-word = tot
 network-chart = Grafiek
 network-not-shown = niet getoond
 network-better = beter

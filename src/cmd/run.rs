@@ -10,7 +10,7 @@
 //!    others; the run lists the failures and exits with 1.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -24,7 +24,6 @@ use crate::compute::activity::{
     ActivityOptions, QuestionTables, match_activity, question_activity,
 };
 use crate::compute::effect::{EffectOptions, before_after, wave_summaries};
-use crate::compute::findings::FindingRules;
 use crate::compute::scoring::score_responses;
 use crate::i18n::Messages;
 use crate::ingest::network::logs::{
@@ -48,6 +47,7 @@ use crate::spec::SpecProblem;
 use crate::spec::catalogue::IndicatorCatalogue;
 use crate::spec::instrument::Instrument;
 use crate::spec::pipeline::{Input, InputKind, Pipeline, read_pipeline};
+use crate::spec::run::{Overrides, RunConfig};
 
 /// What reading one input gave.
 enum Content {
@@ -63,7 +63,9 @@ struct Read<'p> {
     input: &'p Input,
     file: Option<FileInfo>,
     year: Option<i32>,
-    kind_label: String,
+    /// The dataset's title (open data) or the instrument's id (responses):
+    /// names, the same in every language.
+    detail: Option<String>,
     problems: Vec<Problem>,
     content: std::result::Result<Content, String>,
 }
@@ -87,7 +89,16 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             return Ok(Outcome::DataErrors);
         }
     };
-    let lang = global.lang.or(pipeline.settings.lang).unwrap_or(Lang::Nl);
+    let config = RunConfig::new(
+        pipeline,
+        Overrides {
+            lang: global.lang,
+            out: args.out.clone(),
+            networks: args.network.clone(),
+        },
+    );
+    let pipeline = &config.pipeline;
+    let lang = config.lang;
     let messages = Messages::load(args.templates.as_deref(), lang)?;
     let m = &messages;
     let quiet = global.quiet;
@@ -100,7 +111,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     };
     let mut register_read = pipeline
         .register()
-        .map(|input| read_input(input, &pipeline, None, &options));
+        .map(|input| read_input(input, pipeline, None, &options));
     // Network ids are checked against a register whose networks could be
     // read; otherwise its one error is the cause, and every reference in the
     // other files would repeat it (issue 11, defect 6).
@@ -124,7 +135,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         .collect();
     let mut reads: Vec<Read> = others
         .par_iter()
-        .map(|input| read_input(input, &pipeline, register, &options))
+        .map(|input| read_input(input, pipeline, register, &options))
         .collect();
     let register_read = register_read.map(|r| {
         reads.insert(0, r);
@@ -149,11 +160,14 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     print_problems(&reads, args.check || !quiet);
     // The settings against what the inputs hold: the waves to compare, the
     // networks asked for. Wrong settings stop the run, as a wrong pipeline does.
-    let mut settings_problems: Vec<String> = wave_problems(&pipeline, &reads)
+    let mut settings_problems: Vec<String> = wave_problems(pipeline, &reads)
         .iter()
         .map(ToString::to_string)
         .collect();
-    if let Some(Err(e)) = register.as_ref().map(|r| chosen_networks(r, &args.network)) {
+    if let Some(Err(e)) = register
+        .as_ref()
+        .map(|r| chosen_networks(r, &config.networks))
+    {
         settings_problems.push(e.to_string());
     }
     for problem in &settings_problems {
@@ -212,7 +226,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         }
         None => Register::default(),
     };
-    let chosen = chosen_networks(&register, &args.network)?;
+    let chosen = chosen_networks(&register, &config.networks)?;
 
     // ---------------------------------------------------------------- compute
     let options = EffectOptions {
@@ -315,10 +329,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     }
 
     // ---------------------------------------------------------------- write
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| Path::new("uitvoer").join(file_stem(&pipeline.path)));
+    let out = config.out.clone();
     // What an interrupted earlier run left behind (issue 11).
     let run_began = std::time::SystemTime::now() - started.elapsed();
     for stale in crate::render::temporaries::remove_stale(&out, run_began) {
@@ -326,13 +337,8 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             eprintln!("{}: removed, left by an interrupted run", stale.display());
         }
     }
-    let date = run_date(&pipeline);
-    let typst_date = typst::foundations::Datetime::from_ymd(
-        chrono::Datelike::year(&date),
-        chrono::Datelike::month(&date) as u8,
-        chrono::Datelike::day(&date) as u8,
-    )
-    .context("the document date")?;
+    let date = config.date;
+    let typst_date = config.typst_date().context("the document date")?;
 
     let mut tables: Vec<Table> = Vec::new();
     if pipeline.outputs.tables || pipeline.outputs.workbook.is_some() {
@@ -383,7 +389,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         let inputs: Vec<InputLine> = reads
             .iter()
             .filter(|r| report_inputs.contains(&r.input.name))
-            .map(input_line)
+            .map(|r| input_line(r, m))
             .collect();
         let names = area_names(&report_data, &register, date);
         let has = |kind: InputKind| {
@@ -398,10 +404,9 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             .collect();
         let empty_matches = Vec::new();
         let empty_questions = QuestionTables::default();
-        let messages = Messages::load(args.templates.as_deref(), lang)?;
         let context = RunContext {
-            messages: &messages,
-            rules: FindingRules::default(),
+            messages: m,
+            rules: config.rules,
             run_name: &pipeline.name,
             run_year: pipeline.year,
             date,
@@ -580,7 +585,7 @@ fn read_input<'p>(
         input,
         file: None,
         year: None,
-        kind_label: kind_label(input.kind).to_owned(),
+        detail: None,
         problems: Vec::new(),
         content: Err(String::new()),
     };
@@ -598,7 +603,7 @@ fn read_input<'p>(
             Ok(dataset) => {
                 read.file = Some(dataset.file.clone());
                 read.year = dataset.year;
-                read.kind_label = dataset.source.description().to_owned();
+                read.detail = Some(dataset.source.description().to_owned());
                 read.problems = dataset.problems.clone();
                 Ok(Content::OpenData(Box::new(dataset)))
             }
@@ -620,7 +625,7 @@ fn read_input<'p>(
                 Ok(instrument) => match read_responses(&input.path, &instrument, register) {
                     Ok(loaded) => {
                         read.problems = loaded.problems;
-                        read.kind_label = format!("{} ({})", read.kind_label, instrument.id);
+                        read.detail = Some(instrument.id.clone());
                         Ok(Content::Responses(Box::new((instrument, loaded.data))))
                     }
                     Err(e) => Err(e.to_string()),
@@ -645,13 +650,14 @@ fn read_input<'p>(
     read
 }
 
-fn kind_label(kind: InputKind) -> &'static str {
-    match kind {
-        InputKind::OpenData => "open data",
-        InputKind::Register => "netwerkregister",
-        InputKind::Responses => "antwoorden",
-        InputKind::Matches => "matchlog",
-        InputKind::Questions => "vragenlog",
+/// What kind of input a file is, in the report's language: the dataset's
+/// title for open data, else the kind's word (`antwoorden (welbevinden)`).
+fn kind_label(r: &Read, m: &Messages) -> String {
+    let word = || m.get(&format!("input-kind-{}", r.input.kind.code()));
+    match (r.input.kind, &r.detail) {
+        (InputKind::OpenData, Some(title)) => title.clone(),
+        (_, Some(detail)) => format!("{} ({detail})", word()),
+        (_, None) => word(),
     }
 }
 
@@ -884,14 +890,14 @@ fn result_tables(
     ])
 }
 
-fn input_line(r: &Read) -> InputLine {
+fn input_line(r: &Read, m: &Messages) -> InputLine {
     InputLine {
         name: r
             .file
             .as_ref()
             .map(|f| f.name.clone())
             .unwrap_or_else(|| file_name(&r.input.path)),
-        kind_label: r.kind_label.clone(),
+        kind_label: kind_label(r, m),
         year: r.year,
         sha256: r
             .file
@@ -922,24 +928,6 @@ fn area_names(
         }
     }
     names
-}
-
-/// The run's date: `SOURCE_DATE_EPOCH`, else the pipeline's, else today.
-fn run_date(pipeline: &Pipeline) -> NaiveDate {
-    if let Some(d) = crate::render::pdf::source_date_epoch() {
-        return d.date_naive();
-    }
-    pipeline
-        .date
-        .unwrap_or_else(|| chrono::Utc::now().date_naive())
-}
-
-fn file_stem(path: &Path) -> PathBuf {
-    PathBuf::from(
-        path.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "run".to_owned()),
-    )
 }
 
 fn file_name(path: &Path) -> String {

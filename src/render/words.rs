@@ -3,118 +3,22 @@
 //! (Dutch decimal comma and thousands point, English point and comma).
 //! Reports, the console and the workbook format every figure here; the
 //! wording around the figures lives in the catalogue (`i18n`).
-//!
-//! The label functions at the top (`theme_label` … `cost_label`) are the
-//! old Dutch/English twins, kept only until the network report takes its
-//! labels from the catalogue as the profile does
-//! (`render::profile::labels`, keys `profile-theme-*`, `profile-level-*`,
-//! `profile-comparison-*`, `profile-unit-*`, `profile-cost-*`).
+//! Labels of codes (themes, levels, units, cost categories) are words, not
+//! formats: they come from the catalogue through `render::profile::labels`.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::compute::costs::CostCategory;
-use crate::compute::profile::{Comparison, Level};
-use crate::spec::catalogue::Theme;
-
-pub fn theme_label(theme: Theme, nl: bool) -> &'static str {
-    match (theme, nl) {
-        (Theme::Bevolking, true) => "Bevolking",
-        (Theme::Bevolking, false) => "Population",
-        (Theme::Huishoudens, true) => "Huishoudens",
-        (Theme::Huishoudens, false) => "Households",
-        (Theme::InkomenWerk, true) => "Inkomen en werk",
-        (Theme::InkomenWerk, false) => "Income and work",
-        (Theme::Zorggebruik, true) => "Zorggebruik en afstand tot zorg",
-        (Theme::Zorggebruik, false) => "Use of care and distance to care",
-        (Theme::Gezondheid, true) => "Gezondheid",
-        (Theme::Gezondheid, false) => "Health",
-        (Theme::Leefstijl, true) => "Leefstijl",
-        (Theme::Leefstijl, false) => "Lifestyle",
-        (Theme::WelzijnParticipatie, true) => "Welzijn en meedoen",
-        (Theme::WelzijnParticipatie, false) => "Wellbeing and participation",
-        (Theme::Kosten, true) => "Zorgkosten",
-        (Theme::Kosten, false) => "Care costs",
-    }
-}
-
-pub fn comparison_label(c: Comparison, nl: bool) -> &'static str {
-    match (c, nl) {
-        (Comparison::Better, true) => "beter",
-        (Comparison::Better, false) => "better",
-        (Comparison::Worse, true) => "slechter",
-        (Comparison::Worse, false) => "worse",
-        (Comparison::Higher, true) => "hoger",
-        (Comparison::Higher, false) => "higher",
-        (Comparison::Lower, true) => "lager",
-        (Comparison::Lower, false) => "lower",
-        (Comparison::Similar, true) => "vergelijkbaar",
-        (Comparison::Similar, false) => "similar",
-        (Comparison::NotCompared, _) => "",
-    }
-}
-
-pub fn unit_label(unit: &str, nl: bool) -> (&'static str, u8) {
-    match unit {
-        "percent" => ("%", 1),
-        "per_1000_inhabitants" => (
-            if nl {
-                "per 1 000 inwoners"
-            } else {
-                "per 1,000 inhabitants"
-            },
-            1,
-        ),
-        "eur_1000" => ("× € 1 000", 1),
-        "eur" | "eur_per_insured_year" => (
-            if nl {
-                "€ per verzekerdejaar"
-            } else {
-                "€ per insured-year"
-            },
-            0,
-        ),
-        "km" => ("km", 1),
-        "count" => ("", 0),
-        _ => ("", 1),
-    }
-}
-
-pub fn level_words(level: Level, nl: bool) -> (&'static str, &'static str, &'static str) {
-    match (level, nl) {
-        (Level::Gemeente, true) => ("gemeente", "Gemeente", "gemeenten"),
-        (Level::Gemeente, false) => ("municipality", "Municipality", "municipalities"),
-        (Level::Wijk, true) => ("wijk", "Wijk", "wijken"),
-        (Level::Wijk, false) => ("district", "District", "districts"),
-        (Level::Buurt, true) => ("buurt", "Buurt", "buurten"),
-        (Level::Buurt, false) => ("neighbourhood", "Neighbourhood", "neighbourhoods"),
-        (Level::Land, _) => ("land", "NL", "landen"),
-    }
-}
-
-pub fn cost_label(c: CostCategory, nl: bool) -> &'static str {
-    match (c, nl) {
-        (CostCategory::Total, true) => "Totaal",
-        (CostCategory::Total, false) => "Total",
-        (CostCategory::Gp, true) => "Huisartsenzorg",
-        (CostCategory::Gp, false) => "GP care",
-        (CostCategory::Pharmacy, true) => "Farmacie",
-        (CostCategory::Pharmacy, false) => "Pharmacy",
-        (CostCategory::Hospital, true) => "Ziekenhuiszorg",
-        (CostCategory::Hospital, false) => "Hospital care",
-        (CostCategory::MentalHealth, true) => "GGZ",
-        (CostCategory::MentalHealth, false) => "Mental health care",
-        (CostCategory::DistrictNursing, true) => "Wijkverpleging",
-        (CostCategory::DistrictNursing, false) => "District nursing",
-        (CostCategory::Paramedical, true) => "Paramedische zorg",
-        (CostCategory::Paramedical, false) => "Paramedical care",
-        (CostCategory::Other, true) => "Overig",
-        (CostCategory::Other, false) => "Other",
-    }
-}
-
+/// A value with `digits` decimals: decimal comma in Dutch, point in
+/// English; a minus sign (U+2212, as typeset text has it, not a hyphen)
+/// for negative values, none when the value rounds to zero.
 pub fn format_value(v: f64, digits: u8, nl: bool) -> String {
-    let s = format!("{v:.*}", digits as usize);
-    if nl { s.replace('.', ",") } else { s }
+    let s = format!("{:.*}", digits as usize, v.abs());
+    let s = if nl { s.replace('.', ",") } else { s };
+    if v < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("−{s}")
+    } else {
+        s
+    }
 }
 
 /// The thousands separator: the one rule for every output. Dutch groups
@@ -237,14 +141,21 @@ pub fn signed(v: f64, digits: u8, nl: bool) -> String {
     }
 }
 
-/// An interval bound: like [`signed`], with more decimals (up to four)
-/// where rounding would show a bound that is not zero as zero.
+/// An interval bound: `digits` decimals, more (up to four) where rounding
+/// would show a bound that is not zero as zero, so that an interval that
+/// excludes zero never reads `0,00`; a minus sign for negative bounds, no
+/// plus sign. The one rule for every interval of every output.
 pub fn bound(v: f64, digits: u8, nl: bool) -> String {
     let mut d = digits;
     while d < 4 && v != 0.0 && v.abs() < 0.5 * 10f64.powi(-(d as i32)) {
         d += 1;
     }
-    signed(v, d, nl)
+    let text = format_value(v.abs(), d, nl);
+    if v < 0.0 && text != format_value(0.0, d, nl) {
+        format!("−{text}")
+    } else {
+        text
+    }
 }
 
 /// A value with `digits` decimals and thousands grouped by
@@ -287,7 +198,8 @@ mod tests {
             "mei 2021"
         );
         assert_eq!(bound(-0.0017, 2, true), "−0,002");
-        assert_eq!(bound(0.004, 1, true), "+0,004");
+        assert_eq!(bound(0.004, 1, true), "0,004");
+        assert_eq!(bound(1.25, 1, false), "1.2");
         assert_eq!(bound(0.0, 1, true), "0,0");
         assert_eq!(
             short_month(NaiveDate::from_ymd_opt(2021, 9, 1).unwrap(), true),
@@ -296,6 +208,8 @@ mod tests {
         assert_eq!(signed(-0.24, 1, true), "−0,2");
         assert_eq!(signed(0.04, 1, true), "0,0");
         assert_eq!(signed(0.6, 1, false), "+0.6");
+        assert_eq!(format_value(-0.333, 2, true), "−0,33");
+        assert_eq!(format_value(-0.001, 2, true), "0,00");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //!   [`instrument::Instrument`].
 //! - [`catalogue`]: the indicators of the profiles (`pipelines/indicators.toml`) →
 //!   [`catalogue::IndicatorCatalogue`].
+//! - [`run`]: the settings of one run decided once (command line, pipeline,
+//!   environment, defaults) → [`run::RunConfig`].
 //!
 //! Each file is read in two steps: `toml` into private serde *file types* that follow
 //! the file (optional keys, strings for enumerations, spans for line numbers), then a
@@ -20,6 +22,7 @@
 pub mod catalogue;
 pub mod instrument;
 pub mod pipeline;
+pub mod run;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

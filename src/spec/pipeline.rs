@@ -17,6 +17,7 @@
 //! [settings]
 //! lang = "nl"                  # nl | en
 //! min_n = 10                   # disclosure threshold
+//! alpha = 0.05                 # significance level of "demonstrable"
 //! from = "T0"                  # optional: the waves to compare
 //! to = "T1"
 //!
@@ -70,6 +71,9 @@ pub struct Pipeline {
 pub struct Settings {
     pub lang: Option<Lang>,
     pub min_n: usize,
+    /// The significance level below which a change or difference is called
+    /// demonstrable (`compute::findings::FindingRules`).
+    pub alpha: f64,
     pub from: Option<String>,
     pub to: Option<String>,
 }
@@ -146,6 +150,7 @@ struct RawPipeline {
 struct RawSettings {
     lang: Option<Spanned<String>>,
     min_n: Option<Spanned<i64>>,
+    alpha: Option<Spanned<f64>>,
     from: Option<Spanned<String>>,
     to: Option<Spanned<String>>,
 }
@@ -266,6 +271,21 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, SpecError> {
                 ),
             );
             DEFAULT_MIN_N
+        }
+    };
+    let alpha = match &raw.settings.alpha {
+        None => crate::compute::findings::DEFAULT_ALPHA,
+        Some(a) if *a.get_ref() > 0.0 && *a.get_ref() <= 0.2 => *a.get_ref(),
+        Some(a) => {
+            problems.push(
+                "settings.alpha",
+                Some(a.span()),
+                format!(
+                    "expected a significance level above 0 and at most 0.2 (usually 0.05), found {}",
+                    a.get_ref()
+                ),
+            );
+            crate::compute::findings::DEFAULT_ALPHA
         }
     };
     let mut wave = |key: &str, raw: &Option<Spanned<String>>| -> Option<String> {
@@ -465,6 +485,7 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, SpecError> {
         settings: Settings {
             lang,
             min_n,
+            alpha,
             from,
             to,
         },
@@ -652,6 +673,29 @@ workbook = { file = "t.xlsx" }
             all.contains("run.toml: line 6: key `settings.min_n`: expected a whole number"),
             "{all}"
         );
+    }
+
+    #[test]
+    fn the_significance_level_is_a_checked_setting() {
+        let p = parse_pipeline(
+            &GOOD.replace("min_n = 5", "min_n = 5\nalpha = 0.01"),
+            Path::new("run.toml"),
+        )
+        .unwrap();
+        assert_eq!(p.settings.alpha, 0.01);
+        let p = parse_pipeline(GOOD, Path::new("run.toml")).unwrap();
+        assert_eq!(p.settings.alpha, crate::compute::findings::DEFAULT_ALPHA);
+        for bad in ["0", "0.5", "-0.05"] {
+            let text = GOOD.replace("min_n = 5", &format!("min_n = 5\nalpha = {bad}"));
+            let e = parse_pipeline(&text, Path::new("run.toml")).unwrap_err();
+            assert!(
+                e.problems[0]
+                    .to_string()
+                    .contains("line 7: key `settings.alpha`"),
+                "{bad}: {}",
+                e.problems[0]
+            );
+        }
     }
 
     #[test]

@@ -54,6 +54,30 @@ impl RunContext<'_> {
                 rows: match_rows
                     .into_iter()
                     .map(|row| MatchLine {
+                        pct_matched_ci_text: self.interval_text(
+                            row.pct_matched_ci_low,
+                            row.pct_matched_ci_high,
+                            0,
+                            "%",
+                        ),
+                        pct_followup_on_time_ci_text: self.interval_text(
+                            row.pct_followup_on_time_ci_low,
+                            row.pct_followup_on_time_ci_high,
+                            0,
+                            "%",
+                        ),
+                        pct_volunteer_ok_ci_text: self.interval_text(
+                            row.pct_volunteer_ok_ci_low,
+                            row.pct_volunteer_ok_ci_high,
+                            0,
+                            "%",
+                        ),
+                        pct_satisfied_ci_text: self.interval_text(
+                            row.pct_satisfied_ci_low,
+                            row.pct_satisfied_ci_high,
+                            0,
+                            "%",
+                        ),
                         is_total: row.period == ALL_YEARS,
                         period_label: if row.period == ALL_YEARS {
                             self.text("network-all-years")

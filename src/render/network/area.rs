@@ -7,9 +7,8 @@ use crate::compute::costs::CostCategory;
 use crate::compute::profile::ProfileRow;
 use crate::ingest::network::register::Network;
 use crate::msg;
-use crate::render::words::{
-    comparison_label, format_euros, format_grouped, format_value, level_words, unit_label,
-};
+use crate::render::profile::labels::{comparison_label, level_words, unit_label};
+use crate::render::words::{format_euros, format_grouped, format_value};
 
 impl RunContext<'_> {
     pub(super) fn areas(&self, n: &Network) -> AreaSection {
@@ -55,20 +54,20 @@ impl RunContext<'_> {
                         )
                     });
                 let Some(row) = best else { continue };
-                let (unit, digits) = unit_label(&row.unit, nl);
+                let (unit, digits) = unit_label(self.messages, &row.unit);
                 indicators.push(AreaIndicator {
                     label: self
                         .pick(&indicator.label_nl, &indicator.label_en)
                         .to_owned(),
-                    unit_label: unit.to_owned(),
+                    unit_label: unit,
                     digits,
                     value: row.value,
                     gemeente_value: row.gemeente_value,
                     nl_value: row.nl_value,
                     vs_gemeente: row.vs_gemeente.id(),
-                    vs_gemeente_label: comparison_label(row.vs_gemeente, nl).to_owned(),
+                    vs_gemeente_label: comparison_label(self.messages, row.vs_gemeente),
                     vs_nl: row.vs_nl.id(),
-                    vs_nl_label: comparison_label(row.vs_nl, nl).to_owned(),
+                    vs_nl_label: comparison_label(self.messages, row.vs_nl),
                     quintile_nl: row.quintile_nl,
                     quintile_label: row.quintile_nl.map_or_else(
                         || "–".to_owned(),
@@ -92,7 +91,7 @@ impl RunContext<'_> {
             blocks.push(AreaBlock {
                 code: code.to_owned(),
                 name,
-                level_label: level_words(first.level, nl).1.to_owned(),
+                level_label: level_words(self.messages, first.level).short,
                 indicators,
             });
         }

@@ -62,6 +62,13 @@ impl RunContext<'_> {
                                 mean: row.and_then(|w| w.mean),
                                 ci_low: row.and_then(|w| w.ci_low),
                                 ci_high: row.and_then(|w| w.ci_high),
+                                mean_text: self.value_text(row.and_then(|w| w.mean), 1),
+                                ci_text: self.interval_text(
+                                    row.and_then(|w| w.ci_low),
+                                    row.and_then(|w| w.ci_high),
+                                    1,
+                                    "",
+                                ),
                                 suppressed: row.is_none_or(|w| w.suppressed),
                                 suppressed_reason: self.reason(why),
                                 suppression: why,

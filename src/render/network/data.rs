@@ -212,6 +212,13 @@ pub(super) struct ScaleLine {
     pub(super) mean_diff: Option<f64>,
     pub(super) ci_low: Option<f64>,
     pub(super) ci_high: Option<f64>,
+    /// The figures as the report prints them (`render::words`): means,
+    /// the signed difference, its interval `(−0,1 tot 0,7)`, d_z.
+    pub(super) mean_from_text: String,
+    pub(super) mean_to_text: String,
+    pub(super) mean_diff_text: String,
+    pub(super) ci_text: String,
+    pub(super) cohen_dz_text: String,
     pub(super) p_ttest: Option<f64>,
     pub(super) p_wilcoxon: Option<f64>,
     /// The p-values as the table shows them (`< 0,001`, `0,032`).
@@ -244,6 +251,9 @@ pub(super) struct WaveLine {
     pub(super) mean: Option<f64>,
     pub(super) ci_low: Option<f64>,
     pub(super) ci_high: Option<f64>,
+    /// The mean and its interval as printed, with the scale's decimals.
+    pub(super) mean_text: String,
+    pub(super) ci_text: String,
     pub(super) suppressed: bool,
     /// Why not shown, in words (without a "not shown" prefix).
     pub(super) suppressed_reason: String,
@@ -259,6 +269,9 @@ pub(super) struct CutoffLine {
     pub(super) pct: Option<f64>,
     pub(super) ci_low: Option<f64>,
     pub(super) ci_high: Option<f64>,
+    /// The share (`12,5%`) and its interval as printed.
+    pub(super) pct_text: String,
+    pub(super) ci_text: String,
     pub(super) suppressed: bool,
     /// Why not shown, in words (without a "not shown" prefix).
     pub(super) suppressed_reason: String,
@@ -294,6 +307,9 @@ pub(super) struct AspectWave {
     pub(super) mean: Option<f64>,
     pub(super) ci_low: Option<f64>,
     pub(super) ci_high: Option<f64>,
+    /// The mean and its interval as printed.
+    pub(super) mean_text: String,
+    pub(super) ci_text: String,
     pub(super) suppressed: bool,
     /// Why not shown, in words (without a "not shown" prefix).
     pub(super) suppressed_reason: String,
@@ -329,6 +345,12 @@ pub(super) struct MatchLine {
     pub(super) period_label: String,
     /// The reference date in words (`1 maart 2025`), empty without one.
     pub(super) reference_date_label: String,
+    /// The intervals of the row's shares as printed (`(70% tot 91%)`);
+    /// empty without an interval.
+    pub(super) pct_matched_ci_text: String,
+    pub(super) pct_followup_on_time_ci_text: String,
+    pub(super) pct_volunteer_ok_ci_text: String,
+    pub(super) pct_satisfied_ci_text: String,
 }
 
 #[derive(Serialize)]

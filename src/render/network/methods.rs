@@ -155,7 +155,6 @@ pub(super) const TEMPLATE_LABELS: &[&str] = &[
     "those-community",
     "threshold",
     "timeline-network-s-phases",
-    "to-word",
     "too-few-respondents",
     "topic-activity",
     "topic-collaboration",

@@ -207,6 +207,30 @@ impl RunContext<'_> {
     }
 
     /// Why a figure is not shown, in words.
+    /// A 95% interval as the report prints it, `(−0,1 tot 0,7)`, by the one
+    /// bound rule of `render::words`; `unit` follows each bound (`%`).
+    /// Empty when a bound is missing.
+    fn interval_text(&self, low: Option<f64>, high: Option<f64>, digits: u8, unit: &str) -> String {
+        let (Some(low), Some(high)) = (low, high) else {
+            return String::new();
+        };
+        let nl = self.nl();
+        msg!(
+            self.messages,
+            "network-interval",
+            low = format!("{}{unit}", crate::render::words::bound(low, digits, nl)),
+            high = format!("{}{unit}", crate::render::words::bound(high, digits, nl))
+        )
+    }
+
+    /// A value with `digits` decimals, `–` when missing.
+    fn value_text(&self, v: Option<f64>, digits: u8) -> String {
+        v.map_or_else(
+            || "–".to_owned(),
+            |v| crate::render::words::format_value(v, digits, self.nl()),
+        )
+    }
+
     fn reason(&self, suppression: Option<Suppression>) -> String {
         let m = self.messages;
         match suppression {

@@ -97,6 +97,9 @@ impl RunContext<'_> {
             .filter(|w| w.network_id == id && w.group == ALL)
             .map(|w| {
                 let why = suppression(w.suppressed, w.n, self.min_n);
+                let digits = instrument
+                    .scale(&w.scale)
+                    .map_or(1, |s| scale_digits(s.range));
                 WaveLine {
                     scale_label: self.scale_label(instrument, &w.scale),
                     wave: w.wave.clone(),
@@ -104,6 +107,8 @@ impl RunContext<'_> {
                     mean: w.mean,
                     ci_low: w.ci_low,
                     ci_high: w.ci_high,
+                    mean_text: self.value_text(w.mean, digits),
+                    ci_text: self.interval_text(w.ci_low, w.ci_high, digits, ""),
                     suppressed: w.suppressed,
                     suppressed_reason: self.reason(why),
                     suppression: why,
@@ -130,6 +135,11 @@ impl RunContext<'_> {
                     pct: c.pct,
                     ci_low: c.ci_low,
                     ci_high: c.ci_high,
+                    pct_text: c.pct.map_or_else(
+                        || "–".to_owned(),
+                        |p| format!("{}%", self.value_text(Some(p), 1)),
+                    ),
+                    ci_text: self.interval_text(c.ci_low, c.ci_high, 1, "%"),
                     suppressed: c.suppressed,
                     suppressed_reason: self.reason(why),
                     suppression: why,
@@ -166,6 +176,8 @@ impl RunContext<'_> {
                 let scale = instrument.scale(&r.scale);
                 let polarity = scale.map(|s| s.polarity);
                 let range = scale.map(|s| s.range).unwrap_or((0.0, 10.0));
+                let digits = scale_digits(range);
+                let nl = self.nl();
                 let why = r
                     .suppressed
                     .then(|| suppression(true, comparison_n(r), self.min_n))
@@ -181,6 +193,13 @@ impl RunContext<'_> {
                     mean_diff: r.mean_diff,
                     ci_low: r.ci_low,
                     ci_high: r.ci_high,
+                    mean_from_text: self.value_text(r.mean_from, digits),
+                    mean_to_text: self.value_text(r.mean_to, digits),
+                    mean_diff_text: r
+                        .mean_diff
+                        .map_or_else(|| "–".to_owned(), |d| signed(d, digits, nl)),
+                    ci_text: self.interval_text(r.ci_low, r.ci_high, digits, ""),
+                    cohen_dz_text: self.value_text(r.cohen_dz, 2),
                     p_ttest: r.p_ttest,
                     p_wilcoxon: r.p_wilcoxon,
                     p_ttest_text: self.p_text(r.p_ttest),
@@ -215,7 +234,7 @@ impl RunContext<'_> {
                     },
                     min: range.0,
                     max: range.1,
-                    digits: scale_digits(range),
+                    digits,
                 }
             })
             .collect();
