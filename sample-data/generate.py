@@ -167,7 +167,7 @@ SEED_NETWORKS: list[Network] = [
     Network(
         # E Tabel 1-3, aanbevelingen; A (leersessies)
         id="ruwaard", naam="Proeftuin Ruwaard", gemeente="GM0828",
-        areas=["WK082801"], area_names={"WK082801": "Wijk 01 Ruwaard"},
+        areas=["WK082806"], area_names={"WK082806": "Wijk 06 Ruwaard"},
         startdatum=d("2015-01-01"), initiatiefnemer="professionals",
         perspectief="wijkvraagstuk", doelgroep="Wijkbewoners Ruwaard",
         ambitie="Een vitale wijk Ruwaard waar actieve bewoners tegen lagere kosten een "
@@ -1094,6 +1094,11 @@ SAMPLE_MUNICIPALITIES = {
 NL_POPULATION_2020 = 17_407_585
 # Synthetic populations of the network wijken, of the order of the real
 # districts (Ruwaard, Dukenburg, ... are large wijken of their town).
+# WK082801 (Schadewijk) keeps the population it got when the sample took it
+# for Ruwaard: moving it to WK082806 would shift the random stream and change
+# every value of the file after Oss (numpy's multinomial draws depend on the
+# totals), so the file changed only in the two wijk names when the code was
+# corrected.
 AREA_POPULATION = {
     "WK082801": 12_300, "WK026807": 23_100, "WK165200": 17_200, "WK194023": 10_600,
     "WK054609": 12_400, "WK020204": 7_300, "WK020205": 7_900,
@@ -1107,7 +1112,7 @@ def fclip(x: float, lo: float, hi: float) -> float:
 
 @dataclass
 class Region:
-    code: str       # GM0828, WK082801, BU08280100, NL00
+    code: str       # GM0828, WK082806, BU08280600, NL00
     level: str      # land, gemeente, wijk, buurt
     name: str
     gm_name: str

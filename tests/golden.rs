@@ -14,10 +14,10 @@ use crate::workdir::{Workdir, repo};
 const REPORTS: [(&str, &str); 6] = [
     ("nl", "netwerk-ruwaard.pdf"),
     ("nl", "netwerk-america.pdf"),
-    ("nl", "profiel-WK082801.pdf"),
+    ("nl", "profiel-WK082806.pdf"),
     ("nl", "profiel-GM1507.pdf"),
     ("en", "netwerk-ruwaard.pdf"),
-    ("en", "profiel-WK082801.pdf"),
+    ("en", "profiel-WK082806.pdf"),
 ];
 
 fn expect_dir() -> PathBuf {

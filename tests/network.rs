@@ -218,8 +218,8 @@ fn register_rows(broken: bool) -> Vec<(&'static str, Vec<Row>)> {
         ]);
     }
     let mut areas = vec![
-        vec![("netwerk", S("ruwaard")), ("gebiedscode", S("WK082801"))],
-        vec![("netwerk", S("ruwaard")), ("gebiedscode", S("BU08280101"))],
+        vec![("netwerk", S("ruwaard")), ("gebiedscode", S("WK082806"))],
+        vec![("netwerk", S("ruwaard")), ("gebiedscode", S("BU08280601"))],
         vec![("netwerk", S("wedde")), ("gebiedscode", S("GM1950"))],
         vec![("netwerk", S("oost")), ("gebiedscode", S("wk0363af"))],
     ];
@@ -317,8 +317,8 @@ fn register_round_trip() {
     assert_eq!(
         areas,
         [
-            ("ruwaard", AreaLevel::Wijk, "WK082801"),
-            ("ruwaard", AreaLevel::Buurt, "BU08280101"),
+            ("ruwaard", AreaLevel::Wijk, "WK082806"),
+            ("ruwaard", AreaLevel::Buurt, "BU08280601"),
             ("wedde", AreaLevel::Gemeente, "GM1950"),
             ("oost", AreaLevel::Wijk, "WK0363AF"),
         ]

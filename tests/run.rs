@@ -133,7 +133,7 @@ fn the_example_pipeline_makes_every_report_the_same_twice() {
             .collect();
         assert_eq!(header, table.names(), "sheet {}", table.name);
     }
-    assert!(a.keys().any(|k| k.starts_with("profiel-WK082801")));
+    assert!(a.keys().any(|k| k.starts_with("profiel-WK082806")));
     assert!(
         !a.keys().any(|k| k.contains(".tmp")),
         "temporary files left: {:?}",

@@ -215,7 +215,7 @@ pub const AREAS: SheetSpec = SheetSpec {
             kind: ColumnKind::AreaCode,
             required: true,
             help_nl: "CBS-code van de gemeente, wijk of buurt.",
-            example: "WK082801",
+            example: "WK082806",
         },
     ],
 };
