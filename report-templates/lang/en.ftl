@@ -582,10 +582,6 @@ compare-summary-not-pooled = { $count ->
     [one] One outcome is
    *[other] { $count } outcomes are
 } not pooled: fewer than two networks have usable figures for it.
-compare-summary-left-out = { $count ->
-    [one] One network is
-   *[other] { $count } networks are
-} left out on at least one scale (among other reasons because figures on fewer than { $min_n } respondents are not shown).
 compare-summary-moderators-none = No conclusion is possible about the success factors: that takes at least { $min_k } networks with at least two per group.
 compare-summary-moderators = { $count } success-factor results can be tested; see the table.
 compare-summary-areas = In { $extreme } of { $count } comparisons of an area with its { $neighbours } comparison areas, the area changed more than each of those areas.
@@ -617,12 +613,16 @@ compare-moderator-partner_gemeente = Municipality a partner
 compare-moderator-partner_zorgverzekeraar = Health insurer a partner
 compare-moderator-partner_huisarts = GP a partner
 compare-moderator-fase = Current phase
-compare-moderator-few = No conclusion possible: { $k } networks, fewer than { $min_k }.
+compare-moderator-few = No conclusion possible: { $k ->
+    [one] one network
+   *[other] { $k } networks
+}, fewer than { $min_k }.
 compare-moderator-no-conclusion = No conclusion possible: a group has only one network or the test cannot be computed ({ $k } networks).
 compare-moderator-differs = The groups differ demonstrably ({ $k } networks).
 compare-moderator-no-difference = No demonstrable difference between the groups ({ $k } networks).
 compare-areas-alt = Change in { $indicator } in { $count } areas of networks, each among the changes in its comparison areas.
-compare-areas-sentence = { $extreme } of { $count } areas changed more than all of their comparison areas.
+compare-areas-sentence = { $extreme } of { $count } areas changed more than all of their comparison areas; { $demonstrable } demonstrably differently (placebo test).
+compare-areas-smallest-p = With { $n } comparison areas the smallest possible p-value of the placebo test is { $p }: one area alone cannot change demonstrably (p < { $alpha }) differently from its comparison areas.
 compare-costs-alt = Standardised care costs per insured-year of municipality { $gemeente } (network { $network }) and its comparison municipalities, { $first } to { $last }.
 compare-costs-sentence = Difference-in-differences after the start against before: { $did } euro per insured-year relative to { $count } comparison municipalities.
 compare-costs-no-did = No difference-in-differences: there are no years both before and after the start, or no start date.
@@ -633,3 +633,17 @@ compare-methods-rivm = RIVM's figures per district and neighbourhood are model-b
 compare-methods-costs = Care costs: directly standardised for age and sex (Vektis, per year), municipalities of older divisions mapped to the latest with the municipality register; compared with the { $neighbours } municipalities with the most similar costs and size in the first year.
 compare-methods-suppression = Figures on fewer than { $min_n } respondents are neither shown nor pooled, so that no pooled figure can be worked back to a suppressed one.
 compare-methods-sources = Sources: the networks' questionnaires and register; CBS Kerncijfers wijken en buurten; RIVM/GGD Gezondheid per wijk en buurt (CBS StatLine, CC BY 4.0); Vektis Open Databestand Zorgverzekeringswet.
+compare-summary-pooled-more = { $count ->
+    [one] One more demonstrable change is
+   *[other] { $count } more demonstrable changes are
+} shown with the effects per network.
+compare-summary-left-out-networks = Not pooled because { $reason }: { $networks }.
+compare-left-out-network = { $network } ({ $outcomes ->
+    [one] one outcome
+   *[other] { $outcomes } outcomes
+})
+compare-left-out-suppressed = the figures are suppressed (fewer than { $min_n } pairs, or to protect a group)
+compare-left-out-missing = there are no figures in one of the waves
+compare-left-out-no-variance = the changes have no spread
+compare-left-out-too-few-pairs = there are too few pairs
+compare-left-out-not-finite = a figure is not a number

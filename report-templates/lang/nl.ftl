@@ -582,10 +582,6 @@ compare-summary-not-pooled = { $count ->
     [one] Eén uitkomst is
    *[other] { $count } uitkomsten zijn
 } niet gepoold: minder dan twee netwerken hebben er bruikbare cijfers voor.
-compare-summary-left-out = { $count ->
-    [one] Eén netwerk is
-   *[other] { $count } netwerken zijn
-} op minstens één schaal niet meegeteld (onder meer omdat cijfers op minder dan { $min_n } respondenten niet getoond worden).
 compare-summary-moderators-none = Over de succesfactoren is geen conclusie mogelijk: daarvoor zijn minstens { $min_k } netwerken nodig met minstens twee per groep.
 compare-summary-moderators = { $count } uitkomsten van succesfactoren zijn toetsbaar; zie de tabel.
 compare-summary-areas = In { $extreme } van { $count } vergelijkingen van een gebied met zijn { $neighbours } vergelijkingsgebieden veranderde het gebied sterker dan elk van die gebieden.
@@ -617,12 +613,16 @@ compare-moderator-partner_gemeente = Gemeente partner
 compare-moderator-partner_zorgverzekeraar = Zorgverzekeraar partner
 compare-moderator-partner_huisarts = Huisarts partner
 compare-moderator-fase = Huidige fase
-compare-moderator-few = Geen conclusie mogelijk: { $k } netwerken, minder dan { $min_k }.
+compare-moderator-few = Geen conclusie mogelijk: { $k ->
+    [one] één netwerk
+   *[other] { $k } netwerken
+}, minder dan { $min_k }.
 compare-moderator-no-conclusion = Geen conclusie mogelijk: een groep heeft maar één netwerk of de toets is niet te berekenen ({ $k } netwerken).
 compare-moderator-differs = De groepen verschillen aantoonbaar ({ $k } netwerken).
 compare-moderator-no-difference = Geen aantoonbaar verschil tussen de groepen ({ $k } netwerken).
 compare-areas-alt = Verandering van { $indicator } in { $count } gebieden van netwerken, elk tussen de veranderingen in zijn vergelijkingsgebieden.
-compare-areas-sentence = { $extreme } van { $count } gebieden veranderden sterker dan al hun vergelijkingsgebieden.
+compare-areas-sentence = { $extreme } van { $count } gebieden veranderden sterker dan al hun vergelijkingsgebieden; { $demonstrable } aantoonbaar anders (placebotoets).
+compare-areas-smallest-p = Met { $n } vergelijkingsgebieden is de kleinste mogelijke p-waarde van de placebotoets { $p }: één gebied alleen kan dan niet aantoonbaar (p < { $alpha }) anders veranderen dan zijn vergelijkingsgebieden.
 compare-costs-alt = Gestandaardiseerde zorgkosten per verzekerdenjaar van gemeente { $gemeente } (netwerk { $network }) en haar vergelijkingsgemeenten, { $first } tot { $last }.
 compare-costs-sentence = Verschil-in-verschillen na de start tegen ervoor: { $did } euro per verzekerdenjaar ten opzichte van { $count } vergelijkingsgemeenten.
 compare-costs-no-did = Geen verschil-in-verschillen: er zijn geen jaren vóór en na de start, of geen startdatum.
@@ -633,3 +633,17 @@ compare-methods-rivm = De RIVM-cijfers per wijk en buurt zijn modelmatige schatt
 compare-methods-costs = Zorgkosten: direct gestandaardiseerd naar leeftijd en geslacht (Vektis, per jaar), gemeenten van oudere indelingen omgezet naar de nieuwste met het gemeenteregister; vergeleken met de { $neighbours } gemeenten met de meest gelijke kosten en omvang in het eerste jaar.
 compare-methods-suppression = Cijfers van minder dan { $min_n } respondenten worden niet getoond en niet gepoold, zodat een gepoold cijfer niet terug te rekenen is naar een onderdrukt cijfer.
 compare-methods-sources = Bronnen: vragenlijsten en register van de netwerken; CBS Kerncijfers wijken en buurten; RIVM/GGD Gezondheid per wijk en buurt (CBS StatLine, CC BY 4.0); Vektis Open Databestand Zorgverzekeringswet.
+compare-summary-pooled-more = { $count ->
+    [one] Nog één aantoonbare verandering staat
+   *[other] Nog { $count } aantoonbare veranderingen staan
+} bij de effecten per netwerk.
+compare-summary-left-out-networks = Niet gepoold omdat { $reason }: { $networks }.
+compare-left-out-network = { $network } ({ $outcomes ->
+    [one] één uitkomst
+   *[other] { $outcomes } uitkomsten
+})
+compare-left-out-suppressed = de cijfers onderdrukt zijn (minder dan { $min_n } paren, of ter bescherming van een groep)
+compare-left-out-missing = er in een van beide metingen geen cijfers zijn
+compare-left-out-no-variance = de veranderingen geen spreiding hebben
+compare-left-out-too-few-pairs = er te weinig paren zijn
+compare-left-out-not-finite = een cijfer geen getal is

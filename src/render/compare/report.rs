@@ -2,11 +2,9 @@
 //! (`compare-…` keys), every figure formatted, the charts as SVG (see `charts`). The
 //! template only lays them out.
 //!
-//! What the report judges is kept simple and explicit here: a pooled change is
-//! demonstrable when its confidence interval excludes 0; a moderator allows a conclusion
-//! only with [`MIN_K_MODERATOR`] networks or more, every level holding two or more, and its
-//! test's p-value below the alpha of `compute::findings`; heterogeneity is called
-//! unreliable below [`MIN_K_HETEROGENEITY`] networks.
+//! What the report says is decided in `compute::findings::compare` (pooled change
+//! demonstrable, heterogeneity estimable, moderator conclusions, networks left out,
+//! placebo ranks); this module puts those findings into the catalogue's words.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +16,9 @@ use super::{Comparison, Inputs};
 use crate::compute::activity::ALL_YEARS;
 use crate::compute::compare::sites::{ModeratorRow, PooledRow, SiteEffectRow, moderator_level};
 use crate::compute::findings::FindingRules;
+use crate::compute::findings::compare::{
+    self as findings, ModeratorFinding, PlaceboFinding, PooledFinding,
+};
 use crate::compute::stats::meta::{MIN_K_HETEROGENEITY, MIN_K_MODERATOR};
 use crate::i18n::{Lang, Messages};
 use crate::ingest::catalog::Catalog;
@@ -110,6 +111,9 @@ pub struct Trend {
     pub sentence: String,
 }
 
+/// At most this many demonstrable pooled changes are named in the summary.
+const MAX_SUMMARY_POOLED: usize = 5;
+
 /// At most this many indicators get a comparison-area chart; all are in `area_did`.
 const MAX_STRIPS: usize = 8;
 
@@ -173,7 +177,7 @@ pub fn report(
     let pooled: Vec<&&PooledRow> = main.iter().filter(|p| p.estimate.is_some()).collect();
     let demonstrable: Vec<&&&PooledRow> = pooled
         .iter()
-        .filter(|p| matches!((p.ci_low, p.ci_high), (Some(lo), Some(hi)) if lo > 0.0 || hi < 0.0))
+        .filter(|p| findings::pooled(p, &rules).demonstrable())
         .collect();
     if !pooled.is_empty() {
         summary.push(msg!(
@@ -185,7 +189,18 @@ pub fn report(
             k_max = pooled.iter().map(|p| p.k).max().unwrap_or(0)
         ));
     }
-    for p in &demonstrable {
+    // At most MAX_SUMMARY_POOLED demonstrable changes are named, headline scales first, then
+    // by the strength of the evidence; the rest are counted (the forest plots have all).
+    let mut named: Vec<&&&PooledRow> = demonstrable.clone();
+    named.sort_by(|a, b| {
+        let strength = |p: &PooledRow| p.estimate.zip(p.se).map_or(0.0, |(e, s)| (e / s).abs());
+        headline(inputs, b)
+            .cmp(&headline(inputs, a))
+            .then(strength(b).total_cmp(&strength(a)))
+    });
+    let more = named.len().saturating_sub(MAX_SUMMARY_POOLED);
+    named.truncate(MAX_SUMMARY_POOLED);
+    for p in &named {
         if let (Some(est), Some(lo), Some(hi)) = (p.estimate, p.ci_low, p.ci_high) {
             summary.push(msg!(
                 m,
@@ -199,30 +214,51 @@ pub fn report(
             ));
         }
     }
+    if more > 0 {
+        summary.push(msg!(m, "compare-summary-pooled-more", count = more));
+    }
     let not_pooled = main.len() - pooled.len();
     if not_pooled > 0 {
         summary.push(msg!(m, "compare-summary-not-pooled", count = not_pooled));
     }
-    let left_out: BTreeSet<&str> = c
-        .sites
-        .site_effects
-        .iter()
-        .filter(|s| !s.included && s.measure == "mean_change")
-        .map(|s| s.network_id.as_str())
-        .collect();
+    let left_out = findings::left_out(&c.sites.site_effects, "mean_change");
     if !left_out.is_empty() {
-        summary.push(msg!(
-            m,
-            "compare-summary-left-out",
-            count = left_out.len(),
-            min_n = inputs.min_n
-        ));
+        // One line per reason: which networks, for how many outcomes each.
+        let mut by_reason: BTreeMap<_, Vec<String>> = BTreeMap::new();
+        for l in &left_out {
+            for r in &l.reasons {
+                by_reason.entry(*r).or_default().push(msg!(
+                    m,
+                    "compare-left-out-network",
+                    network = l.network_id.as_str(),
+                    outcomes = l.outcomes
+                ));
+            }
+        }
+        for (reason, networks) in by_reason {
+            summary.push(msg!(
+                m,
+                "compare-summary-left-out-networks",
+                reason = msg!(
+                    m,
+                    &format!("compare-left-out-{}", reason.code()),
+                    min_n = inputs.min_n
+                ),
+                networks = networks.join(", ")
+            ));
+        }
     }
     let testable = c
         .sites
         .moderators
         .iter()
-        .filter(|r| r.measure == "mean_change" && conclusion(r, c, &rules).is_some())
+        .filter(|r| {
+            r.measure == "mean_change"
+                && matches!(
+                    conclusion(r, c, &rules),
+                    ModeratorFinding::Differs { .. } | ModeratorFinding::NoDifference { .. }
+                )
+        })
         .count();
     summary.push(if testable == 0 {
         msg!(
@@ -240,7 +276,16 @@ pub fn report(
         .filter(|r| r.comparison_set == SET_NEAREST && r.did.is_some())
         .collect();
     if !nearest.is_empty() {
-        let extreme = nearest.iter().filter(|r| r.placebo_rank == Some(1)).count();
+        let extreme = nearest
+            .iter()
+            .filter(|r| {
+                matches!(
+                    placebo_of(r, &rules),
+                    PlaceboFinding::MostExtreme { .. }
+                        | PlaceboFinding::Demonstrable { rank: 1, .. }
+                )
+            })
+            .count();
         summary.push(msg!(
             m,
             "compare-summary-areas",
@@ -350,12 +395,16 @@ pub fn report(
                 _ => "–".to_owned(),
             };
             let sentence = match conclusion(first, c, &rules) {
-                None if k < MIN_K_MODERATOR => {
-                    msg!(m, "compare-moderator-few", k = k, min_k = MIN_K_MODERATOR)
+                ModeratorFinding::TooFewNetworks { k, min_k } => {
+                    msg!(m, "compare-moderator-few", k = k, min_k = min_k)
                 }
-                None => msg!(m, "compare-moderator-no-conclusion", k = k),
-                Some(true) => msg!(m, "compare-moderator-differs", k = k),
-                Some(false) => msg!(m, "compare-moderator-no-difference", k = k),
+                ModeratorFinding::NoConclusion { k } => {
+                    msg!(m, "compare-moderator-no-conclusion", k = k)
+                }
+                ModeratorFinding::Differs { k } => msg!(m, "compare-moderator-differs", k = k),
+                ModeratorFinding::NoDifference { k } => {
+                    msg!(m, "compare-moderator-no-difference", k = k)
+                }
             };
             table.push([
                 m.get(&format!("compare-moderator-{name}")),
@@ -508,9 +557,9 @@ fn headline(inputs: &Inputs, p: &PooledRow) -> bool {
         })
 }
 
-/// Whether a moderator allows a conclusion (`None`: no) and if so whether the levels
-/// differ demonstrably.
-fn conclusion(first: &ModeratorRow, c: &Comparison, rules: &FindingRules) -> Option<bool> {
+/// What a moderator allows one to conclude (`compute::findings::compare::moderator`), from
+/// the rows of all its levels.
+fn conclusion(first: &ModeratorRow, c: &Comparison, rules: &FindingRules) -> ModeratorFinding {
     let levels: Vec<&ModeratorRow> = c
         .sites
         .moderators
@@ -521,12 +570,12 @@ fn conclusion(first: &ModeratorRow, c: &Comparison, rules: &FindingRules) -> Opt
                 && r.moderator == first.moderator
         })
         .collect();
-    let k: usize = levels.iter().map(|l| l.k).sum();
-    if k < MIN_K_MODERATOR || levels.iter().any(|l| l.k < 2) {
-        return None;
-    }
-    let p = first.p_qm?;
-    Some(rules.demonstrable(Some(p)))
+    findings::moderator(&levels, rules)
+}
+
+/// The placebo finding of an area's row.
+fn placebo_of(r: &AreaDidRow, rules: &FindingRules) -> PlaceboFinding {
+    findings::placebo(r.placebo_rank, r.comparison_n, r.placebo_p, rules)
 }
 
 /// Tick labels of an axis.
@@ -632,7 +681,11 @@ fn forest(
                 method = p.method,
                 test = p.test
             );
-            if p.k < MIN_K_HETEROGENEITY {
+            if let PooledFinding::Pooled {
+                heterogeneity_reliable: false,
+                ..
+            } = findings::pooled(p, &FindingRules::default())
+            {
                 notes.push(msg!(
                     m,
                     "compare-forest-few",
@@ -734,7 +787,43 @@ fn strips(c: &Comparison, nl: bool, m: &Messages) -> Vec<Strip> {
             .unwrap_or(indicator)
             .to_owned();
         let heading = format!("{label} ({age}, {from}–{to})");
-        let extreme = chosen.iter().filter(|r| r.placebo_rank == Some(1)).count();
+        let rules = FindingRules::default();
+        let found: Vec<PlaceboFinding> = chosen.iter().map(|r| placebo_of(r, &rules)).collect();
+        let extreme = found
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f,
+                    PlaceboFinding::MostExtreme { .. }
+                        | PlaceboFinding::Demonstrable { rank: 1, .. }
+                )
+            })
+            .count();
+        let demonstrable = found
+            .iter()
+            .filter(|f| matches!(f, PlaceboFinding::Demonstrable { .. }))
+            .count();
+        let smallest_p = found.iter().find_map(|f| match f {
+            PlaceboFinding::MostExtreme { n, smallest_p } => Some((*n, *smallest_p)),
+            _ => None,
+        });
+        let mut sentence = msg!(
+            m,
+            "compare-areas-sentence",
+            count = chosen.len(),
+            extreme = extreme,
+            demonstrable = demonstrable
+        );
+        if let Some((n, p)) = smallest_p {
+            sentence.push(' ');
+            sentence.push_str(&msg!(
+                m,
+                "compare-areas-smallest-p",
+                n = n,
+                p = format_value(p, 2, nl),
+                alpha = format_value(rules.alpha, 2, nl)
+            ));
+        }
         out.push(Strip {
             alt: msg!(
                 m,
@@ -742,12 +831,7 @@ fn strips(c: &Comparison, nl: bool, m: &Messages) -> Vec<Strip> {
                 indicator = heading.clone(),
                 count = chosen.len()
             ),
-            sentence: msg!(
-                m,
-                "compare-areas-sentence",
-                count = chosen.len(),
-                extreme = extreme
-            ),
+            sentence,
             heading,
             rows: chosen
                 .iter()
