@@ -70,6 +70,11 @@ pub enum Command {
     /// write a report per network, profiles of the networks' areas, the
     /// tables and the workbook. `--check` only reads and checks.
     Run(RunArgs),
+    /// Compare the networks of a pipeline: their effects pooled across
+    /// networks (random effects, as metafor), the register's success factors
+    /// as moderators, their areas against comparison areas without a network,
+    /// care costs around each start; vergelijking.pdf, tables and workbook.
+    Compare(CompareArgs),
     /// Render a report template with a data file: to preview an edited
     /// template (`--templates DIR`) with the data.json a run kept.
     Render(RenderArgs),
@@ -94,6 +99,25 @@ pub struct RunArgs {
     pub templates: Option<PathBuf>,
     /// Also keep the data each report was made from (DIR/data/*.json), to
     /// preview edited templates with `wijkmonitor render`.
+    #[arg(long)]
+    pub keep_data: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The pipeline file (TOML); its inputs are read as `run` reads them.
+    #[arg(value_name = "PIPELINE")]
+    pub pipeline: PathBuf,
+    /// Output directory [default: uitvoer/<pipeline name>].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Compare these networks only [default: all of the register].
+    #[arg(long, num_args = 1.., value_name = "ID")]
+    pub network: Vec<String>,
+    /// A directory with edited copies of the report templates.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Also keep the data of the report (DIR/data/vergelijking.json).
     #[arg(long)]
     pub keep_data: bool,
 }

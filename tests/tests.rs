@@ -2,6 +2,7 @@
 //! by running the real `wijkmonitor` binary on real-format files.
 
 mod commands;
+mod compare;
 mod corpus;
 mod effect;
 mod fuzz;

@@ -529,3 +529,130 @@ profile-method-cbs = CBS randomly rounds counts for wijken and buurten to multip
 profile-method-vektis = Care costs (Vektis) are costs under the basic insurance per insured-year. Directly standardised: the municipality's cost per age-sex stratum weighted by the national distribution of insured-years of the same year; strata without data in the municipality are dropped and the remaining weights renormalised. The ratio O/E divides the observed costs by those expected if every stratum had the national cost per insured-year (indirect standardisation). Vektis' rest row (insured persons that cannot be placed) counts in the national total, not in any municipality.
 
 # (profile report messages: add them here)
+
+## Comparison report (vergelijking.typ and its data, wijkmonitor compare)
+
+run-made-comparison = comparison
+compare-console-written = Comparison written: vergelijking.pdf and { $tables } tables in { $dir }
+compare-title = Comparison of networks
+compare-label-summary = Summary
+compare-label-missing = What is missing
+compare-label-networks = The networks side by side
+compare-label-network = Network
+compare-label-start = Start
+compare-label-phase = Phase
+compare-label-approach = Approach
+compare-label-perspective = Perspective
+compare-label-kartrekker = Indep. lead
+compare-label-funding = Funding
+compare-label-gemeente = Municipality
+compare-label-insurer = Insurer
+compare-label-gp = GP
+compare-label-forests = Effects per network and pooled
+compare-label-forest-network = Network
+compare-label-forest-n = n
+compare-label-forest-estimate = Change [95% CI]
+compare-label-moderators = Success factors (moderators)
+compare-label-moderator = Success factor
+compare-label-k = k
+compare-label-levels = Estimate per level [95% CI]
+compare-label-test = Test
+compare-label-conclusion = What it says
+compare-label-collaboration = Collaboration (Kaats & Opheij) per network and wave
+compare-label-wave = Wave
+compare-label-aspect = Aspect
+compare-label-mean = Mean
+compare-label-activity = Activity per network
+compare-label-requests = Requests
+compare-label-matched = Matched
+compare-label-days = Days to match (median)
+compare-label-community = Non-medical questions handled in the community (first → last year)
+compare-label-areas = Comparison areas
+compare-label-areas-intro = Per indicator the change in each area of a network (blue dot) among the changes in its comparable areas without a network (grey dots). RIVM's figures are model-based small-area estimates: a change partly reflects changes in the registers they are predicted from.
+compare-label-costs = Care costs around the start
+compare-label-costs-intro = Standardised Zvw costs per insured-year (Vektis) of each network's municipality (blue) against the mean of its comparison municipalities (grey, dashed); the dotted line is the start year. Costs at municipality level dilute the effect of a neighbourhood network: most of the municipality's residents live outside the network's area.
+compare-label-costs-legend = blue: the network's municipality · grey: comparison municipalities
+compare-label-methods = Methods and sources
+compare-label-no-data = The data for this are missing.
+compare-summary-networks = { $count ->
+    [one] { $count } network compared
+   *[other] { $count } networks compared
+}, with { $areas } areas together.
+compare-summary-pooled-overview = { $count ->
+    [one] One outcome (scale × pair of waves) is
+   *[other] { $count } outcomes (scale × pair of waves) are
+} pooled across { $k_min } to { $k_max } networks; { $demonstrable ->
+    [0] none of them shows a demonstrable change.
+    [one] one of them shows a demonstrable change:
+   *[other] { $demonstrable } of them show a demonstrable change:
+}
+compare-summary-pooled = { $scale } ({ $waves }): across { $k } networks on average { $estimate } (95% CI { $low } to { $high }).
+compare-summary-not-pooled = { $count ->
+    [one] One outcome is
+   *[other] { $count } outcomes are
+} not pooled: fewer than two networks have usable figures for it.
+compare-summary-moderators-none = No conclusion is possible about the success factors: that takes at least { $min_k } networks with at least two per group.
+compare-summary-moderators = { $count } success-factor results can be tested; see the table.
+compare-summary-areas = In { $extreme } of { $count } comparisons of an area with its { $neighbours } comparison areas, the area changed more than each of those areas.
+compare-missing-register = There is no network register: there is nothing to compare.
+compare-missing-responses = There are no questionnaire responses: no effects per network and no pooled effects.
+compare-missing-kwb = There are no Kerncijfers wijken en buurten (CBS): no comparison areas.
+compare-missing-rivm-periods = There are no RIVM/GGD figures of two or more years: no change against comparison areas.
+compare-missing-vektis = There are no Vektis files: no care costs around the start.
+compare-suppressed = suppressed
+compare-reason-below_min_n = suppressed
+compare-reason-suppressed = suppressed
+compare-reason-missing = no figures
+compare-reason-not_finite = not a number
+compare-reason-no_variance = no spread
+compare-reason-too_few_pairs = too few pairs
+compare-forest-pooled = Pooled
+compare-forest-stats = k = { $k } networks; τ² = { $tau2 }; I² = { $i2 }%; prediction interval { $pi_low } to { $pi_high } ({ $method }, { $test }).
+compare-forest-few = With { $k } networks (fewer than { $min_k }) the spread between networks (τ², I²) cannot be estimated reliably.
+compare-forest-not-pooled = Not pooled: { $k } networks with usable figures.
+compare-label-forest-left-out = Networks without an estimate do not count in the pooled figure.
+compare-label-moderators-intro = Only an instrument's total scale (or every scale when it has no total); the moderators table has all scales. The levels are the register's codes.
+compare-forest-alt = Forest plot of { $scale }: { $sites } networks, { $k } of them pooled; pooled change { $estimate }.
+compare-moderator-aanpak = Approach
+compare-moderator-initiatiefnemer = Initiator
+compare-moderator-perspectief = Perspective
+compare-moderator-kartrekker_onafhankelijk = Independent lead
+compare-moderator-financiering = Structural funding
+compare-moderator-partner_gemeente = Municipality a partner
+compare-moderator-partner_zorgverzekeraar = Health insurer a partner
+compare-moderator-partner_huisarts = GP a partner
+compare-moderator-fase = Current phase
+compare-moderator-few = No conclusion possible: { $k ->
+    [one] one network
+   *[other] { $k } networks
+}, fewer than { $min_k }.
+compare-moderator-no-conclusion = No conclusion possible: a group has only one network or the test cannot be computed ({ $k } networks).
+compare-moderator-differs = The groups differ demonstrably ({ $k } networks).
+compare-moderator-no-difference = No demonstrable difference between the groups ({ $k } networks).
+compare-areas-alt = Change in { $indicator } in { $count } areas of networks, each among the changes in its comparison areas.
+compare-areas-sentence = { $extreme } of { $count } areas changed more than all of their comparison areas; { $demonstrable } demonstrably differently (placebo test).
+compare-areas-smallest-p = With { $n } comparison areas the smallest possible p-value of the placebo test is { $p }: one area alone cannot change demonstrably (p < { $alpha }) differently from its comparison areas.
+compare-costs-alt = Standardised care costs per insured-year of municipality { $gemeente } (network { $network }) and its comparison municipalities, { $first } to { $last }.
+compare-costs-sentence = Difference-in-differences after the start against before: { $did } euro per insured-year relative to { $count } comparison municipalities.
+compare-costs-no-did = No difference-in-differences: there are no years both before and after the start, or no start date.
+compare-methods-pooling = Pooled with a random-effects model as metafor::rma does it: τ² by { $method }, confidence intervals by { $test } (knha: Knapp–Hartung), with the prediction interval for a new network. A network's effect is the mean paired change in the scale's own units, with variance s²/n.
+compare-methods-moderators = Success factors from the register were tested one at a time as moderators (mixed-effects model, QM; F-test under Knapp–Hartung). With fewer than 10 networks or a group of one network no conclusion is possible.
+compare-methods-areas = Comparison areas: the { $neighbours } areas of the same level without a network most like the area (share aged 65+, one-person households, low incomes, address density and the baseline self-rated health), and a broad set of all areas of the same level and urbanity. The difference-in-differences is the change in the area minus the mean change in the comparison areas; the placebo rank places that difference among the same figure for each comparison area.
+compare-methods-rivm = RIVM's figures per district and neighbourhood are model-based small-area estimates; a change partly reflects changes in the registers (such as the population's make-up) they are predicted from.
+compare-methods-costs = Care costs: directly standardised for age and sex (Vektis, per year), municipalities of older divisions mapped to the latest with the municipality register; compared with the { $neighbours } municipalities with the most similar costs and size in the first year.
+compare-methods-suppression = Figures on fewer than { $min_n } respondents are neither shown nor pooled, so that no pooled figure can be worked back to a suppressed one.
+compare-methods-sources = Sources: the networks' questionnaires and register; CBS Kerncijfers wijken en buurten; RIVM/GGD Gezondheid per wijk en buurt (CBS StatLine, CC BY 4.0); Vektis Open Databestand Zorgverzekeringswet.
+compare-summary-pooled-more = { $count ->
+    [one] One more demonstrable change is
+   *[other] { $count } more demonstrable changes are
+} shown with the effects per network.
+compare-summary-left-out-networks = Not pooled because { $reason }: { $networks }.
+compare-left-out-network = { $network } ({ $outcomes ->
+    [one] one outcome
+   *[other] { $outcomes } outcomes
+})
+compare-left-out-suppressed = the figures are suppressed (fewer than { $min_n } pairs, or to protect a group)
+compare-left-out-missing = there are no figures in one of the waves
+compare-left-out-no-variance = the changes have no spread
+compare-left-out-too-few-pairs = there are too few pairs
+compare-left-out-not-finite = a figure is not a number

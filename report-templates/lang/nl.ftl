@@ -529,3 +529,130 @@ profile-method-cbs = CBS rondt aantallen voor wijken en buurten willekeurig af o
 profile-method-vektis = Zorgkosten (Vektis) zijn kosten binnen de basisverzekering per verzekerdejaar. Direct gestandaardiseerd: de kosten per leeftijds- en geslachtsgroep van de gemeente, gewogen met de verdeling van alle verzekerdejaren in Nederland in hetzelfde jaar; groepen zonder gegevens in de gemeente vallen weg en de overige gewichten worden herschaald. De verhouding O/E deelt de werkelijke kosten door de kosten die te verwachten zijn als elke groep de landelijke kosten per verzekerdejaar had (indirecte standaardisatie). De restpost van Vektis (niet toe te wijzen verzekerden) telt mee in Nederland, niet in een gemeente.
 
 # (profile report messages: add them here)
+
+## Comparison report (vergelijking.typ and its data, wijkmonitor compare)
+
+run-made-comparison = vergelijking
+compare-console-written = Vergelijking geschreven: vergelijking.pdf en { $tables } tabellen in { $dir }
+compare-title = Vergelijking van netwerken
+compare-label-summary = Samenvatting
+compare-label-missing = Wat ontbreekt
+compare-label-networks = De netwerken naast elkaar
+compare-label-network = Netwerk
+compare-label-start = Start
+compare-label-phase = Fase
+compare-label-approach = Aanpak
+compare-label-perspective = Perspectief
+compare-label-kartrekker = Onafh. kartrekker
+compare-label-funding = Financiering
+compare-label-gemeente = Gemeente
+compare-label-insurer = Zorgverz.
+compare-label-gp = Huisarts
+compare-label-forests = Effecten per netwerk en gepoold
+compare-label-forest-network = Netwerk
+compare-label-forest-n = n
+compare-label-forest-estimate = Verandering [95%-BI]
+compare-label-moderators = Succesfactoren (moderatoren)
+compare-label-moderator = Succesfactor
+compare-label-k = k
+compare-label-levels = Schatting per niveau [95%-BI]
+compare-label-test = Toets
+compare-label-conclusion = Wat het zegt
+compare-label-collaboration = Samenwerking (Kaats & Opheij) per netwerk en meting
+compare-label-wave = Meting
+compare-label-aspect = Aspect
+compare-label-mean = Gemiddelde
+compare-label-activity = Activiteit per netwerk
+compare-label-requests = Hulpvragen
+compare-label-matched = Gematcht
+compare-label-days = Dagen tot match (mediaan)
+compare-label-community = Niet-medische vragen in de wijk opgepakt (eerste → laatste jaar)
+compare-label-areas = Vergelijkingsgebieden
+compare-label-areas-intro = Per indicator de verandering in elk gebied van een netwerk (blauwe stip) tussen de verandering in zijn vergelijkbare gebieden zonder netwerk (grijze stippen). De cijfers van het RIVM zijn modelschattingen voor kleine gebieden: een verandering weerspiegelt deels veranderingen in de registers waaruit ze voorspeld worden.
+compare-label-costs = Zorgkosten rond de start
+compare-label-costs-intro = Gestandaardiseerde Zvw-kosten per verzekerdenjaar (Vektis) van de gemeente van elk netwerk (blauw) tegen het gemiddelde van haar vergelijkingsgemeenten (grijs, gestreept); de stippellijn is het startjaar. Kosten op gemeenteniveau verdunnen het effect van een wijknetwerk: de meeste inwoners van de gemeente wonen buiten het netwerkgebied.
+compare-label-costs-legend = blauw: gemeente van het netwerk · grijs: vergelijkingsgemeenten
+compare-label-methods = Methode en bronnen
+compare-label-no-data = Hiervoor ontbreken de gegevens.
+compare-summary-networks = { $count ->
+    [one] { $count } netwerk vergeleken
+   *[other] { $count } netwerken vergeleken
+} met samen { $areas } gebieden.
+compare-summary-pooled-overview = { $count ->
+    [one] Eén uitkomst (schaal × paar metingen) is
+   *[other] { $count } uitkomsten (schaal × paar metingen) zijn
+} gepoold over { $k_min } tot { $k_max } netwerken; bij { $demonstrable ->
+    [0] geen daarvan een aantoonbare verandering.
+    [one] één daarvan een aantoonbare verandering:
+   *[other] { $demonstrable } daarvan een aantoonbare verandering:
+}
+compare-summary-pooled = { $scale } ({ $waves }): over { $k } netwerken gemiddeld { $estimate } (95%-BI { $low } tot { $high }).
+compare-summary-not-pooled = { $count ->
+    [one] Eén uitkomst is
+   *[other] { $count } uitkomsten zijn
+} niet gepoold: minder dan twee netwerken hebben er bruikbare cijfers voor.
+compare-summary-moderators-none = Over de succesfactoren is geen conclusie mogelijk: daarvoor zijn minstens { $min_k } netwerken nodig met minstens twee per groep.
+compare-summary-moderators = { $count } uitkomsten van succesfactoren zijn toetsbaar; zie de tabel.
+compare-summary-areas = In { $extreme } van { $count } vergelijkingen van een gebied met zijn { $neighbours } vergelijkingsgebieden veranderde het gebied sterker dan elk van die gebieden.
+compare-missing-register = Er is geen netwerkregister: er valt niets te vergelijken.
+compare-missing-responses = Er zijn geen antwoorden op vragenlijsten: geen effecten per netwerk en geen gepoolde effecten.
+compare-missing-kwb = Er zijn geen Kerncijfers wijken en buurten (CBS): geen vergelijkingsgebieden.
+compare-missing-rivm-periods = Er zijn geen RIVM/GGD-cijfers van twee of meer jaren: geen verandering tegen vergelijkingsgebieden.
+compare-missing-vektis = Er zijn geen Vektis-bestanden: geen zorgkosten rond de start.
+compare-suppressed = onderdrukt
+compare-reason-below_min_n = onderdrukt
+compare-reason-suppressed = onderdrukt
+compare-reason-missing = geen cijfers
+compare-reason-not_finite = geen getal
+compare-reason-no_variance = geen spreiding
+compare-reason-too_few_pairs = te weinig paren
+compare-forest-pooled = Gepoold
+compare-forest-stats = k = { $k } netwerken; τ² = { $tau2 }; I² = { $i2 }%; predictie-interval { $pi_low } tot { $pi_high } ({ $method }, { $test }).
+compare-forest-few = Met { $k } netwerken (minder dan { $min_k }) is de spreiding tussen netwerken (τ², I²) niet betrouwbaar te schatten.
+compare-forest-not-pooled = Niet gepoold: { $k } netwerken met bruikbare cijfers.
+compare-label-forest-left-out = Netwerken zonder schatting tellen niet mee in het gepoolde cijfer.
+compare-label-moderators-intro = Alleen de totaalschaal van een instrument (of elke schaal als er geen totaal is); de tabel moderators heeft alle schalen. De niveaus zijn de codes van het register.
+compare-forest-alt = Forestplot van { $scale }: { $sites } netwerken, waarvan { $k } gepoold; gepoolde verandering { $estimate }.
+compare-moderator-aanpak = Aanpak
+compare-moderator-initiatiefnemer = Initiatiefnemer
+compare-moderator-perspectief = Perspectief
+compare-moderator-kartrekker_onafhankelijk = Onafhankelijke kartrekker
+compare-moderator-financiering = Structurele financiering
+compare-moderator-partner_gemeente = Gemeente partner
+compare-moderator-partner_zorgverzekeraar = Zorgverzekeraar partner
+compare-moderator-partner_huisarts = Huisarts partner
+compare-moderator-fase = Huidige fase
+compare-moderator-few = Geen conclusie mogelijk: { $k ->
+    [one] één netwerk
+   *[other] { $k } netwerken
+}, minder dan { $min_k }.
+compare-moderator-no-conclusion = Geen conclusie mogelijk: een groep heeft maar één netwerk of de toets is niet te berekenen ({ $k } netwerken).
+compare-moderator-differs = De groepen verschillen aantoonbaar ({ $k } netwerken).
+compare-moderator-no-difference = Geen aantoonbaar verschil tussen de groepen ({ $k } netwerken).
+compare-areas-alt = Verandering van { $indicator } in { $count } gebieden van netwerken, elk tussen de veranderingen in zijn vergelijkingsgebieden.
+compare-areas-sentence = { $extreme } van { $count } gebieden veranderden sterker dan al hun vergelijkingsgebieden; { $demonstrable } aantoonbaar anders (placebotoets).
+compare-areas-smallest-p = Met { $n } vergelijkingsgebieden is de kleinste mogelijke p-waarde van de placebotoets { $p }: één gebied alleen kan dan niet aantoonbaar (p < { $alpha }) anders veranderen dan zijn vergelijkingsgebieden.
+compare-costs-alt = Gestandaardiseerde zorgkosten per verzekerdenjaar van gemeente { $gemeente } (netwerk { $network }) en haar vergelijkingsgemeenten, { $first } tot { $last }.
+compare-costs-sentence = Verschil-in-verschillen na de start tegen ervoor: { $did } euro per verzekerdenjaar ten opzichte van { $count } vergelijkingsgemeenten.
+compare-costs-no-did = Geen verschil-in-verschillen: er zijn geen jaren vóór en na de start, of geen startdatum.
+compare-methods-pooling = Gepoold met een random-effectsmodel zoals metafor::rma dat doet: τ² volgens { $method }, betrouwbaarheidsintervallen volgens { $test } (knha: Knapp–Hartung), met het predictie-interval voor een nieuw netwerk. Het effect per netwerk is de gemiddelde gepaarde verandering in de eenheden van de schaal, met variantie s²/n.
+compare-methods-moderators = Succesfactoren uit het register zijn één voor één als moderator getoetst (mixed-effectsmodel, QM; F-toets onder Knapp–Hartung). Met minder dan 10 netwerken of een groep met één netwerk is geen conclusie mogelijk.
+compare-methods-areas = Vergelijkingsgebieden: de { $neighbours } gebieden van hetzelfde niveau zonder netwerk die het meest lijken op het gebied (aandeel 65+, eenpersoonshuishoudens, lage inkomens, adressendichtheid en de uitgangswaarde van de ervaren gezondheid), en een brede set van alle gebieden van hetzelfde niveau en dezelfde stedelijkheid. Het verschil-in-verschillen is de verandering in het gebied min de gemiddelde verandering in de vergelijkingsgebieden; de placeborang zet dat verschil tussen hetzelfde cijfer voor elk vergelijkingsgebied.
+compare-methods-rivm = De RIVM-cijfers per wijk en buurt zijn modelmatige schattingen voor kleine gebieden; een verandering weerspiegelt deels veranderingen in de registers (zoals de bevolkingssamenstelling) waaruit ze voorspeld worden.
+compare-methods-costs = Zorgkosten: direct gestandaardiseerd naar leeftijd en geslacht (Vektis, per jaar), gemeenten van oudere indelingen omgezet naar de nieuwste met het gemeenteregister; vergeleken met de { $neighbours } gemeenten met de meest gelijke kosten en omvang in het eerste jaar.
+compare-methods-suppression = Cijfers van minder dan { $min_n } respondenten worden niet getoond en niet gepoold, zodat een gepoold cijfer niet terug te rekenen is naar een onderdrukt cijfer.
+compare-methods-sources = Bronnen: vragenlijsten en register van de netwerken; CBS Kerncijfers wijken en buurten; RIVM/GGD Gezondheid per wijk en buurt (CBS StatLine, CC BY 4.0); Vektis Open Databestand Zorgverzekeringswet.
+compare-summary-pooled-more = { $count ->
+    [one] Nog één aantoonbare verandering staat
+   *[other] Nog { $count } aantoonbare veranderingen staan
+} bij de effecten per netwerk.
+compare-summary-left-out-networks = Niet gepoold omdat { $reason }: { $networks }.
+compare-left-out-network = { $network } ({ $outcomes ->
+    [one] één uitkomst
+   *[other] { $outcomes } uitkomsten
+})
+compare-left-out-suppressed = de cijfers onderdrukt zijn (minder dan { $min_n } paren, of ter bescherming van een groep)
+compare-left-out-missing = er in een van beide metingen geen cijfers zijn
+compare-left-out-no-variance = de veranderingen geen spreiding hebben
+compare-left-out-too-few-pairs = er te weinig paren zijn
+compare-left-out-not-finite = een cijfer geen getal is

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with a single `run`.
 
+pub mod compare;
 pub mod effect;
 pub mod inspect;
 pub mod profile;
@@ -39,6 +40,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Effect(args) => effect::run(&args, &cli.global),
         Command::Template(args) => template::run(&args, &cli.global),
         Command::Run(args) => run::run(&args, &cli.global),
+        Command::Compare(args) => compare::run(&args, &cli.global),
         Command::Render(args) => render::run(&args, &cli.global),
     }
 }

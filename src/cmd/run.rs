@@ -41,7 +41,7 @@ use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
 use crate::render::profile::Profiles;
 use crate::render::words::format_value;
-use crate::render::workbook::write_workbook;
+use crate::render::workbook::write_workbook_with;
 use crate::schema::{self, Table};
 use crate::spec::SpecProblem;
 use crate::spec::catalogue::IndicatorCatalogue;
@@ -50,7 +50,7 @@ use crate::spec::pipeline::{Input, InputKind, Pipeline, read_pipeline};
 use crate::spec::run::{Overrides, RunConfig};
 
 /// What reading one input gave.
-enum Content {
+pub(crate) enum Content {
     OpenData(Box<Dataset>),
     Register(Register),
     Responses(Box<(Instrument, Responses)>),
@@ -59,23 +59,23 @@ enum Content {
 }
 
 /// One input after reading: its content, or why it could not be read.
-struct Read<'p> {
-    input: &'p Input,
-    file: Option<FileInfo>,
+pub(crate) struct Read<'p> {
+    pub(crate) input: &'p Input,
+    pub(crate) file: Option<FileInfo>,
     year: Option<i32>,
     /// The dataset's title (open data) or the instrument's id (responses):
     /// names, the same in every language.
     detail: Option<String>,
-    problems: Vec<Problem>,
-    content: std::result::Result<Content, String>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) content: std::result::Result<Content, String>,
 }
 
 impl Read<'_> {
-    fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
     }
 
-    fn warnings(&self) -> usize {
+    pub(crate) fn warnings(&self) -> usize {
         self.problems.len() - self.errors()
     }
 }
@@ -347,6 +347,38 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             tables.extend(p.tables()?);
         }
     }
+    // The comparison across networks (issue 12): its tables join the others.
+    let compare_inputs = pipeline
+        .outputs
+        .comparison
+        .then(|| crate::render::compare::Inputs {
+            register: &register,
+            networks: &chosen,
+            before_after: instruments
+                .iter()
+                .flat_map(|i| i.result.before_after.iter())
+                .collect(),
+            instruments: instruments.iter().map(|i| &i.result).collect(),
+            matches: &matches,
+            community: &questions.change,
+            open_data: reads
+                .iter()
+                .filter_map(|r| match &r.content {
+                    Ok(Content::OpenData(d)) => Some(&**d),
+                    _ => None,
+                })
+                .collect(),
+            settings: &pipeline.settings.comparison,
+            min_n: pipeline.settings.min_n,
+            level: options.level,
+            date,
+        });
+    let comparison = compare_inputs.as_ref().map(crate::render::compare::compute);
+    if let Some(c) = &comparison
+        && (pipeline.outputs.tables || pipeline.outputs.workbook.is_some())
+    {
+        tables.extend(crate::render::compare::tables(c)?);
+    }
     if pipeline.outputs.tables {
         let dir = out.join("tables");
         for table in &tables {
@@ -365,13 +397,17 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             msg!(m, "workbook-about-min-n", min_n = pipeline.settings.min_n),
             m.get("workbook-about-columns"),
         ];
-        write_workbook(
+        write_workbook_with(
             &out.join(file),
             &format!("wijkmonitor: {}", pipeline.name),
             &intro,
             &sheets,
             date,
             m,
+            &|workbook| match &comparison {
+                Some(c) => crate::render::compare::workbook_charts::add_chart_sheets(workbook, c),
+                None => Ok(()),
+            },
         )?;
     }
 
@@ -476,6 +512,20 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         failures.extend(failed.into_iter().map(|f| format!("profile of area {f}")));
     }
 
+    if let (Some(c), Some(inputs)) = (&comparison, &compare_inputs)
+        && let Err(e) = crate::render::compare::render_report(
+            c,
+            inputs,
+            &pipeline,
+            lang,
+            &out,
+            args.templates.as_deref(),
+            args.keep_data,
+        )
+    {
+        failures.push(format!("comparison report: {e:#}"));
+    }
+
     // ---------------------------------------------------------------- tell
     for failure in &failures {
         eprintln!("wijkmonitor: failed: {failure}");
@@ -493,6 +543,9 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         }
         if pipeline.outputs.workbook.is_some() {
             made.push(m.get("run-made-workbook"));
+        }
+        if comparison.is_some() {
+            made.push(m.get("run-made-comparison"));
         }
         println!(
             "{}",
@@ -575,7 +628,7 @@ fn unrenderable_text(register: &Register, path: &Path) -> Vec<Problem> {
 }
 
 /// Reads one input of the pipeline.
-fn read_input<'p>(
+pub(crate) fn read_input<'p>(
     input: &'p Input,
     pipeline: &Pipeline,
     register: Option<&Register>,
@@ -662,7 +715,7 @@ fn kind_label(r: &Read, m: &Messages) -> String {
 }
 
 /// Prints every problem and unreadable input to stderr, grouped per input.
-fn print_problems(reads: &[Read], show: bool) {
+pub(crate) fn print_problems(reads: &[Read], show: bool) {
     use std::io::Write;
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -680,7 +733,7 @@ fn print_problems(reads: &[Read], show: bool) {
 
 /// `settings.from` and `settings.to` against the waves of every responses
 /// input that could be read.
-fn wave_problems(pipeline: &Pipeline, reads: &[Read]) -> Vec<SpecProblem> {
+pub(crate) fn wave_problems(pipeline: &Pipeline, reads: &[Read]) -> Vec<SpecProblem> {
     let mut problems = Vec::new();
     for r in reads {
         let Ok(Content::Responses(content)) = &r.content else {
@@ -699,7 +752,10 @@ fn wave_problems(pipeline: &Pipeline, reads: &[Read]) -> Vec<SpecProblem> {
 }
 
 /// The networks whose reports to make: all, or those named (each checked).
-fn chosen_networks<'r>(register: &'r Register, wanted: &[String]) -> Result<BTreeSet<&'r str>> {
+pub(crate) fn chosen_networks<'r>(
+    register: &'r Register,
+    wanted: &[String],
+) -> Result<BTreeSet<&'r str>> {
     if wanted.is_empty() {
         return Ok(register.networks.iter().map(|n| n.id.as_str()).collect());
     }
@@ -719,15 +775,15 @@ fn chosen_networks<'r>(register: &'r Register, wanted: &[String]) -> Result<BTre
 }
 
 /// An instrument's results with the names of the inputs they came from.
-struct Named {
-    inputs: Vec<String>,
-    result: InstrumentResult,
+pub(crate) struct Named {
+    pub(crate) inputs: Vec<String>,
+    pub(crate) result: InstrumentResult,
 }
 
 /// Merges the responses of each instrument, scores them and computes the
 /// before/after and per-wave tables; by the instrument's first declared
 /// group (such as `rol`) when the responses have that column.
-fn instrument_results(
+pub(crate) fn instrument_results(
     reads: &[Read],
     options: &EffectOptions,
     failures: &mut Vec<String>,

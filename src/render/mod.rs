@@ -2,6 +2,7 @@
 //! workbooks and PDFs (with the report data their templates read). Every
 //! output is written whole or not at all.
 
+pub mod compare;
 pub mod export;
 pub mod network;
 pub mod outpath;

@@ -56,6 +56,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "netwerk.typ",
         include_str!("../../report-templates/netwerk.typ"),
     ),
+    (
+        "vergelijking.typ",
+        include_str!("../../report-templates/vergelijking.typ"),
+    ),
 ];
 
 /// Everything documents share; cheap to use from many threads.

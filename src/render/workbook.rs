@@ -25,6 +25,20 @@ pub fn write_workbook(
     date: NaiveDate,
     messages: &Messages,
 ) -> Result<()> {
+    write_workbook_with(path, title, intro, tables, date, messages, &|_| Ok(()))
+}
+
+/// As [`write_workbook`], with `extra` adding sheets after the tables (such as the
+/// comparison's native charts, which refer to cells of their own sheets).
+pub fn write_workbook_with(
+    path: &Path,
+    title: &str,
+    intro: &[String],
+    tables: &[&Table],
+    date: NaiveDate,
+    messages: &Messages,
+    extra: &dyn Fn(&mut Workbook) -> Result<()>,
+) -> Result<()> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
         .context("the document date")?;
@@ -68,6 +82,7 @@ pub fn write_workbook(
         write_table(worksheet, table, &header, &date_format)
             .with_context(|| format!("sheet {:?}", table.schema.name))?;
     }
+    extra(&mut workbook)?;
     let bytes = workbook.save_to_buffer()?;
     write_atomic(path, &bytes)
 }

@@ -8,6 +8,7 @@
 //! every run. `docs/tables.md` is generated from the declarations ([`markdown`]) and a test
 //! keeps it so.
 
+pub mod compare;
 pub mod tables;
 
 use std::fmt::Write as _;

@@ -2,10 +2,13 @@
 //! columns, their order, types and meaning are written down.
 
 use super::Dtype::{Bool, Date, Float, Int, Text};
+pub use super::compare::{
+    AREA_DID, COMPARISON_AREAS, COST_TRENDS, MODERATORS, POOLED, SITE_EFFECTS,
+};
 use super::{Column, TableSchema, col};
 
 /// Every output table, in the order of the documentation and the workbook.
-pub const ALL_TABLES: [&TableSchema; 10] = [
+pub const ALL_TABLES: [&TableSchema; 16] = [
     &NETWORKS,
     &BEFORE_AFTER,
     &WAVES,
@@ -15,6 +18,12 @@ pub const ALL_TABLES: [&TableSchema; 10] = [
     &COMMUNITY_CHANGE,
     &PROFILE,
     &COSTS,
+    &SITE_EFFECTS,
+    &POOLED,
+    &MODERATORS,
+    &COMPARISON_AREAS,
+    &AREA_DID,
+    &COST_TRENDS,
     &TIDY,
 ];
 

@@ -21,6 +21,13 @@
 //! from = "T0"                  # optional: the waves to compare
 //! to = "T1"
 //!
+//! [settings.comparison]        # all optional: the comparison across networks
+//! method = "REML"              # REML | DL | PM
+//! test = "knha"                # knha | z
+//! measures = ["mean_change", "smd_change"]
+//! neighbours = 10              # comparison areas per network area
+//! moderators = ["aanpak", "fase"]
+//!
 //! [inputs]
 //! register = { path = "netwerken/register.xlsx", kind = "register" }
 //! pg = { path = "netwerken/pg.xlsx", kind = "responses", instrument = "positieve-gezondheid" }
@@ -31,6 +38,7 @@
 //! profiles = { inputs = ["kwb"] }      # profiles of the networks' areas
 //! tables = true
 //! workbook = true                      # or { file = "tabellen.xlsx" }
+//! comparison = false                   # vergelijking.pdf and its tables (also `compare`)
 //! ```
 
 use std::collections::BTreeMap;
@@ -43,7 +51,9 @@ use toml::Spanned;
 use super::instrument::{Instrument, load_instrument_in};
 use super::{SpecError, SpecKind, SpecProblem, line_of, read_text};
 use crate::cli::Lang;
+use crate::compute::compare::DEFAULT_NEIGHBOURS;
 use crate::compute::effect::DEFAULT_MIN_N;
+use crate::compute::stats::meta::{Measure, Method, Test};
 use crate::ingest::network::fold;
 
 /// A checked pipeline.
@@ -76,6 +86,50 @@ pub struct Settings {
     pub alpha: f64,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// How networks are compared (`[settings.comparison]`).
+    pub comparison: ComparisonSettings,
+}
+
+/// The settings of the comparison across networks (`[settings.comparison]`, all optional).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonSettings {
+    /// τ² estimator of the pooling: REML (default), DL or PM.
+    pub method: Method,
+    /// Interval method: Knapp–Hartung (default) or z.
+    pub test: Test,
+    /// The effect measures pooled, in table order.
+    pub measures: Vec<Measure>,
+    /// Number of nearest comparison areas per network area.
+    pub neighbours: usize,
+    /// The register characteristics tried as moderators, by column name.
+    pub moderators: Vec<String>,
+}
+
+/// The register characteristics a comparison can use as moderator, by their column name
+/// (`partner_*`: whether that kind of partner is among the network's partners; `fase`: the
+/// current phase).
+pub const MODERATORS: [&str; 9] = [
+    "aanpak",
+    "initiatiefnemer",
+    "perspectief",
+    "kartrekker_onafhankelijk",
+    "financiering",
+    "partner_gemeente",
+    "partner_zorgverzekeraar",
+    "partner_huisarts",
+    "fase",
+];
+
+impl Default for ComparisonSettings {
+    fn default() -> Self {
+        ComparisonSettings {
+            method: Method::Reml,
+            test: Test::Knha,
+            measures: Measure::ALL.to_vec(),
+            neighbours: DEFAULT_NEIGHBOURS,
+            moderators: MODERATORS.iter().map(|m| (*m).to_owned()).collect(),
+        }
+    }
 }
 
 /// What an input is.
@@ -124,6 +178,8 @@ pub struct Outputs {
     pub tables: bool,
     /// The researchers' workbook, with its file name.
     pub workbook: Option<String>,
+    /// The comparison across networks (`vergelijking.pdf` and its tables), also in `run`.
+    pub comparison: bool,
 }
 
 /// The default file name of the workbook.
@@ -153,6 +209,17 @@ struct RawSettings {
     alpha: Option<Spanned<f64>>,
     from: Option<Spanned<String>>,
     to: Option<Spanned<String>>,
+    comparison: Option<Spanned<RawComparison>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawComparison {
+    method: Option<String>,
+    test: Option<String>,
+    measures: Option<Vec<String>>,
+    neighbours: Option<i64>,
+    moderators: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -170,6 +237,7 @@ struct RawOutputs {
     profiles: Option<Spanned<RawStep>>,
     tables: Option<bool>,
     workbook: Option<Spanned<RawWorkbook>>,
+    comparison: Option<bool>,
 }
 
 /// `true`/`false`, or a table naming the inputs.
@@ -315,6 +383,11 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, SpecError> {
         );
     }
 
+    let comparison = match &raw.settings.comparison {
+        None => ComparisonSettings::default(),
+        Some(spanned) => comparison_settings(spanned.get_ref(), spanned.span(), &mut problems),
+    };
+
     let mut inputs = BTreeMap::new();
     for (name, spanned) in raw.inputs {
         let span = Some(spanned.span());
@@ -457,11 +530,13 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, SpecError> {
         profiles,
         tables: raw.outputs.tables.unwrap_or(true),
         workbook,
+        comparison: raw.outputs.comparison.unwrap_or(false),
     };
     if outputs.reports.is_none()
         && outputs.profiles.is_none()
         && !outputs.tables
         && outputs.workbook.is_none()
+        && !outputs.comparison
     {
         problems.push(
             "outputs",
@@ -488,11 +563,99 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, SpecError> {
             alpha,
             from,
             to,
+            comparison,
         },
         inputs,
         outputs,
         key_lines,
     })
+}
+
+/// `[settings.comparison]` checked: every problem listed, defaults where a value is wrong.
+fn comparison_settings(
+    raw: &RawComparison,
+    span: std::ops::Range<usize>,
+    problems: &mut Problems,
+) -> ComparisonSettings {
+    let mut settings = ComparisonSettings::default();
+    let mut push = |key: &str, message: String| {
+        problems.push(
+            &format!("settings.comparison.{key}"),
+            Some(span.clone()),
+            message,
+        )
+    };
+    if let Some(method) = &raw.method {
+        match Method::from_code(&method.trim().to_uppercase()) {
+            Some(m) => settings.method = m,
+            None => push(
+                "method",
+                format!("expected \"REML\", \"DL\" or \"PM\", found {method:?}"),
+            ),
+        }
+    }
+    if let Some(test) = &raw.test {
+        match Test::from_code(&test.trim().to_lowercase()) {
+            Some(t) => settings.test = t,
+            None => push(
+                "test",
+                format!("expected \"knha\" or \"z\", found {test:?}"),
+            ),
+        }
+    }
+    if let Some(measures) = &raw.measures {
+        let mut chosen = Vec::new();
+        for m in measures {
+            match Measure::from_code(m.trim()) {
+                Some(m) if !chosen.contains(&m) => chosen.push(m),
+                Some(_) => {}
+                None => push(
+                    "measures",
+                    format!("expected \"mean_change\" or \"smd_change\", found {m:?}"),
+                ),
+            }
+        }
+        if measures.is_empty() {
+            push(
+                "measures",
+                "is empty: name at least \"mean_change\"".to_owned(),
+            );
+        }
+        if !chosen.is_empty() {
+            settings.measures = chosen;
+        }
+    }
+    if let Some(n) = raw.neighbours {
+        if (1..=100).contains(&n) {
+            settings.neighbours = n as usize;
+        } else {
+            push(
+                "neighbours",
+                format!("expected a whole number from 1 to 100, found {n}"),
+            );
+        }
+    }
+    if let Some(moderators) = &raw.moderators {
+        let mut chosen = Vec::new();
+        for m in moderators {
+            let m = m.trim();
+            if MODERATORS.contains(&m) {
+                if !chosen.iter().any(|c: &String| c == m) {
+                    chosen.push(m.to_owned());
+                }
+            } else {
+                push(
+                    "moderators",
+                    format!(
+                        "{m:?} is not a register characteristic; expected one of: {}",
+                        MODERATORS.join(", ")
+                    ),
+                );
+            }
+        }
+        settings.moderators = chosen;
+    }
+    settings
 }
 
 /// `pipelines/../sample-data/x` → `sample-data/x`: `..` after a named

@@ -13,6 +13,7 @@
 
 mod did;
 mod neighbours;
+pub mod sites;
 
 pub use did::{DiD, PlaceboRank, difference_in_differences, placebo_rank};
 pub use neighbours::{

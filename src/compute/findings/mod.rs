@@ -7,6 +7,7 @@
 //! turn the same findings into words through the wording catalogue
 //! (`i18n`); none of them decides anything of its own.
 
+pub mod compare;
 pub mod network;
 pub mod profile;
 
