@@ -656,3 +656,5 @@ compare-left-out-missing = there are no figures in one of the waves
 compare-left-out-no-variance = the changes have no spread
 compare-left-out-too-few-pairs = there are too few pairs
 compare-left-out-not-finite = a figure is not a number
+compare-map-alt = Map of the Netherlands with the municipalities in grey and the areas of { $count } networks ({ $networks }) marked; { $areas } areas coloured.
+compare-label-map = The networks on the map: their wijken (or municipality) coloured, with a dot at each network

@@ -656,3 +656,5 @@ compare-left-out-missing = er in een van beide metingen geen cijfers zijn
 compare-left-out-no-variance = de veranderingen geen spreiding hebben
 compare-left-out-too-few-pairs = er te weinig paren zijn
 compare-left-out-not-finite = een cijfer geen getal is
+compare-map-alt = Kaart van Nederland met de gemeenten in grijs en de gebieden van { $count } netwerken ({ $networks }) gemarkeerd; { $areas } gebieden ingekleurd.
+compare-label-map = De netwerken op de kaart: hun wijken (of gemeente) ingekleurd, met een stip bij elk netwerk

@@ -38,6 +38,8 @@ pub struct Report {
     pub summary: Vec<String>,
     pub missing: Vec<String>,
     pub networks: Vec<NetworkCard>,
+    /// The networks on a map of the country (none when no area of theirs is known).
+    pub map: Option<CountryMap>,
     pub forests: Vec<Forest>,
     pub moderators: Vec<ModeratorTable>,
     pub collaboration: Vec<Vec<String>>,
@@ -57,6 +59,15 @@ pub struct NetworkCard {
     pub id: String,
     pub name: String,
     pub cells: Vec<String>,
+}
+
+/// The networks on a map of the country's municipalities.
+#[derive(Debug, Serialize)]
+pub struct CountryMap {
+    pub svg: String,
+    pub alt: String,
+    /// "Kadaster / Centraal Bureau voor de Statistiek, <jaar>" (also drawn in the SVG).
+    pub attribution: String,
 }
 
 /// A tick of a chart's axis: where (fraction of the width) and its label.
@@ -329,6 +340,8 @@ pub fn report(
         })
         .collect();
 
+    let map = country_map(inputs, &networks, m);
+
     // ------------------------------------------------ forest plots
     let mut forests = Vec::new();
     for p in &main {
@@ -529,6 +542,7 @@ pub fn report(
         summary,
         missing,
         networks: network_cards,
+        map,
         forests,
         moderators,
         collaboration,
@@ -539,6 +553,72 @@ pub fn report(
         row_height: ROW_HEIGHT,
         plot_width: PLOT_WIDTH,
     }
+}
+
+/// The municipalities of the country (CBS 2023) with each network's wijken (CBS 2024) in the
+/// accent colour, or its municipality when the register names no wijk of it, and a dot
+/// labelled with the network's id.
+fn country_map(
+    inputs: &Inputs,
+    networks: &[&crate::ingest::network::register::Network],
+    m: &Messages,
+) -> Option<CountryMap> {
+    use crate::geo::map::{MapOptions, Mark, country};
+    use crate::geo::{Level, builtin};
+    let gemeenten = builtin(Level::Gemeente, 2023)?;
+    let wijken = builtin(Level::Wijk, 2024);
+    let mut highlight = Vec::new();
+    let mut marks = Vec::new();
+    for n in networks {
+        let areas: Vec<&crate::geo::Area> = inputs
+            .register
+            .areas
+            .iter()
+            .filter(|a| a.network == n.id)
+            .filter_map(|a| match Level::of_code(&a.area.code) {
+                Some(Level::Gemeente) => gemeenten.get(&a.area.code),
+                Some(Level::Wijk) => wijken.and_then(|w| w.get(&a.area.code)),
+                _ => None,
+            })
+            .collect();
+        let areas = if areas.is_empty() {
+            gemeenten.get(&n.municipality).into_iter().collect()
+        } else {
+            areas
+        };
+        if let Some(first) = areas.first() {
+            marks.push((first.marker(), n.id.as_str()));
+        }
+        highlight.extend(areas);
+    }
+    if marks.is_empty() {
+        return None;
+    }
+    let marks: Vec<Mark> = marks
+        .iter()
+        .map(|(at, label)| Mark { at: *at, label })
+        .collect();
+    let base: Vec<&crate::geo::Area> = gemeenten.areas().iter().collect();
+    let options = MapOptions {
+        width: 260.0,
+        max_height: 300.0,
+        min_step: 1.0,
+        ..MapOptions::default()
+    };
+    let drawn = country(&base, &highlight, &marks, &options, |facts| {
+        msg!(
+            m,
+            "compare-map-alt",
+            count = facts.marks.len(),
+            networks = facts.marks.join(", "),
+            areas = facts.highlighted.len()
+        )
+    });
+    Some(CountryMap {
+        svg: drawn.svg,
+        alt: drawn.alt,
+        attribution: drawn.attribution,
+    })
 }
 
 /// Whether an outcome is its instrument's headline in the report's moderator section: the
@@ -803,10 +883,14 @@ fn strips(c: &Comparison, nl: bool, m: &Messages) -> Vec<Strip> {
             .iter()
             .filter(|f| matches!(f, PlaceboFinding::Demonstrable { .. }))
             .count();
-        let smallest_p = found.iter().find_map(|f| match f {
-            PlaceboFinding::MostExtreme { n, smallest_p } => Some((*n, *smallest_p)),
-            _ => None,
-        });
+        // The most comparison areas any row had: the smallest p-value the test can give.
+        let smallest_p = found
+            .iter()
+            .filter_map(|f| match f {
+                PlaceboFinding::MostExtreme { n, smallest_p } => Some((*n, *smallest_p)),
+                _ => None,
+            })
+            .max_by_key(|(n, _)| *n);
         let mut sentence = msg!(
             m,
             "compare-areas-sentence",
@@ -920,6 +1004,7 @@ const LABELS: &[&str] = &[
     "missing",
     "networks",
     "network",
+    "map",
     "start",
     "phase",
     "approach",
