@@ -520,3 +520,41 @@ profile-method-cbs = CBS rondt aantallen voor wijken en buurten willekeurig af o
 profile-method-vektis = Zorgkosten (Vektis) zijn kosten binnen de basisverzekering per verzekerdejaar. Direct gestandaardiseerd: de kosten per leeftijds- en geslachtsgroep van de gemeente, gewogen met de verdeling van alle verzekerdejaren in Nederland in hetzelfde jaar; groepen zonder gegevens in de gemeente vallen weg en de overige gewichten worden herschaald. De verhouding O/E deelt de werkelijke kosten door de kosten die te verwachten zijn als elke groep de landelijke kosten per verzekerdejaar had (indirecte standaardisatie). De restpost van Vektis (niet toe te wijzen verzekerden) telt mee in Nederland, niet in een gemeente.
 
 # (profile report messages: add them here)
+
+## Maps (render/profile/maps.rs, the maps of profiel.typ and netwerk.typ)
+
+profile-maps-heading = Kaarten
+profile-maps-locator-title = Ligging
+profile-maps-locator-alt = Kaart van de { $count } { $levels } van { $gemeente }; { $area } is blauw gekleurd.
+profile-maps-locator-alt-buurt = Kaart van de { $count } { $levels } van { $gemeente } met buurt { $area } blauw gekleurd in haar wijk.
+profile-maps-country-alt = Kaart van Nederland met de { $count } gemeenten; { $area } is blauw gekleurd.
+profile-maps-title = { $indicator } ({ $year })
+profile-maps-choropleth-alt = Kaart van de { $count } { $levels } van { $gemeente }, gekleurd naar ‘{ $indicator }’ in vijf klassen: de kwintielen onder alle { $levels } van Nederland, van licht (laagste 20%) tot donker (hoogste 20%).
+profile-maps-alt-area-class = { $area } (dik omlijnd) valt in kwintiel { $class }.
+profile-maps-alt-area-none = { $area } (dik omlijnd) heeft geen cijfer.
+profile-maps-alt-highest = Hoogste kwintiel op deze kaart ({ $class }): { $names }.
+profile-maps-alt-more = nog { $count }
+profile-maps-alt-no-value = { $count ->
+    [one] Eén gebied heeft geen cijfer (gearceerd).
+   *[other] { $count } gebieden hebben geen cijfer (gearceerd).
+}
+profile-maps-legend-title = Kwintiel onder alle { $levels } van Nederland
+profile-maps-legend-alt = Legenda van de kaarten: vijf kleuren van licht (kwintiel 1, de laagste 20%) tot donker (kwintiel 5, de hoogste 20%); gearceerd: geen cijfer.
+profile-maps-class-1 = 1 · laagste 20%
+profile-maps-class-2 = 2
+profile-maps-class-3 = 3
+profile-maps-class-4 = 4
+profile-maps-class-5 = 5 · hoogste 20%
+profile-maps-no-value = geen cijfer
+profile-maps-layer = { $level ->
+    [gemeente] gemeentegrenzen
+    [wijk] wijkgrenzen
+   *[buurt] buurtgrenzen
+} { $year }
+profile-maps-layer-file = { $layer } uit { $file }
+profile-maps-source = Kaarten: { $layers }. Bron: { $attribution }.
+profile-missing-map-area = { $code } staat niet in de { $layer } en is daarom niet op de kaart getekend.
+profile-missing-map-more = { " " }en nog { $count }
+profile-missing-map-areas = Niet op de kaarten, want niet in de { $layer }: { $codes }.
+profile-missing-map-gemeente = Geen kaart van { $gemeente }: de gemeente staat niet in de { $layer }.
+profile-missing-map-buurten = Geen buurtgrenzen opgegeven (--boundaries): de kaarten tonen de wijken van { $gemeente }, met de wijk van deze buurt blauw of omlijnd.

@@ -56,6 +56,8 @@ enum Content {
     Responses(Box<(Instrument, Responses)>),
     Matches(Vec<MatchRecord>),
     Questions(Vec<QuestionRecord>),
+    /// Boundaries for the maps (kind = "boundaries").
+    Boundaries(Box<crate::geo::Boundaries>),
 }
 
 /// One input after reading: its content, or why it could not be read.
@@ -259,6 +261,19 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             })
             .collect()
     };
+    // The maps' boundaries: built in, --boundaries, inputs of kind boundaries.
+    // (The inputs' problems were printed with the others.)
+    let mut boundaries = crate::geo::BoundarySet::load(&args.boundaries)?;
+    if !quiet {
+        for problem in boundaries.problems() {
+            eprintln!("{}", problem.problem());
+        }
+    }
+    for r in &reads {
+        if let Ok(Content::Boundaries(b)) = &r.content {
+            boundaries.add(r.input.path.clone(), (**b).clone())?;
+        }
+    }
     let report_data = open_data(&pipeline.outputs.reports);
     let profile_data = open_data(&pipeline.outputs.profiles);
     let network_areas: Vec<String> = register
@@ -297,7 +312,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
                 )
             );
         }
-        Some(profiles)
+        Some(profiles.with_boundaries(&boundaries))
     };
     if !quiet {
         // What the open data's readers noted (files not used, series given twice, the care
@@ -641,6 +656,13 @@ fn read_input<'p>(
             }
             Err(e) => Err(e.to_string()),
         },
+        InputKind::Boundaries => match crate::geo::read_boundaries(&input.path, None) {
+            Ok(boundaries) => {
+                read.problems = boundaries.problems.iter().map(|e| e.problem()).collect();
+                Ok(Content::Boundaries(Box::new(boundaries)))
+            }
+            Err(e) => Err(e.to_string()),
+        },
     };
     read
 }
@@ -652,6 +674,7 @@ fn kind_label(kind: InputKind) -> &'static str {
         InputKind::Responses => "antwoorden",
         InputKind::Matches => "matchlog",
         InputKind::Questions => "vragenlog",
+        InputKind::Boundaries => "grenzen",
     }
 }
 
