@@ -558,3 +558,6 @@ profile-missing-map-more = { " " }and { $count } more
 profile-missing-map-areas = Not on the maps, as they are not in the { $layer }: { $codes }.
 profile-missing-map-gemeente = No map of { $gemeente }: the municipality is not in the { $layer }.
 profile-missing-map-buurten = No neighbourhood boundaries given (--boundaries): the maps show the districts of { $gemeente }, with this neighbourhood's district in blue or outlined.
+map-network-alt = Map of the { $count } { $levels } of { $gemeente }; where the network works is coloured blue: { $areas }.
+map-network-country-alt = Map of the Netherlands with its { $count } municipalities; where the network works is coloured blue: { $areas }.
+map-network-source = Map: { $layers }. Source: { $attribution }.

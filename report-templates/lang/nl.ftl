@@ -558,3 +558,6 @@ profile-missing-map-more = { " " }en nog { $count }
 profile-missing-map-areas = Niet op de kaarten, want niet in de { $layer }: { $codes }.
 profile-missing-map-gemeente = Geen kaart van { $gemeente }: de gemeente staat niet in de { $layer }.
 profile-missing-map-buurten = Geen buurtgrenzen opgegeven (--boundaries): de kaarten tonen de wijken van { $gemeente }, met de wijk van deze buurt blauw of omlijnd.
+map-network-alt = Kaart van de { $count } { $levels } van { $gemeente }; waar het netwerk werkt is blauw gekleurd: { $areas }.
+map-network-country-alt = Kaart van Nederland met de { $count } gemeenten; waar het netwerk werkt is blauw gekleurd: { $areas }.
+map-network-source = Kaart: { $layers }. Bron: { $attribution }.

@@ -444,6 +444,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             names: &names,
             inputs: &inputs,
             unreadable: &unreadable,
+            boundaries: Some(&boundaries),
         };
         let networks: Vec<(&str, ())> = register
             .networks
