@@ -94,6 +94,10 @@ pub struct RunArgs {
     /// Make the reports of these networks only (the tables cover all).
     #[arg(long, num_args = 1.., value_name = "ID")]
     pub network: Vec<String>,
+    /// Boundaries for the maps besides the built-in ones and the pipeline's
+    /// inputs of kind "boundaries" (GeoJSON or wijkenbuurten_<jaar>.gpkg).
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub boundaries: Vec<PathBuf>,
     /// A directory with edited copies of the report templates.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -207,6 +211,12 @@ pub struct ProfileArgs {
     /// (default gemeente).
     #[arg(long, value_enum)]
     pub level: Option<LevelArg>,
+    /// Boundaries for the maps besides the built-in ones (CBS gemeenten
+    /// 2020/2023, wijken 2024): GeoJSON as PDOK's WFS or the CBS download
+    /// gives it, or the GeoPackage wijkenbuurten_<jaar>.gpkg (buurten, other
+    /// years).
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub boundaries: Vec<PathBuf>,
     /// Write the tables only, no PDFs.
     #[arg(long)]
     pub no_pdf: bool,

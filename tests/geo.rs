@@ -383,3 +383,251 @@ fn maps_stay_within_their_size_budget() {
     assert!(m.svg.len() < 120_000, "{} bytes", m.svg.len());
     assert_eq!(m.alt, "342 1");
 }
+
+// ------------------------------------------------------------ maps in reports
+
+fn sample(name: &str) -> PathBuf {
+    crate::workdir::repo()
+        .join("sample-data/open-data")
+        .join(name)
+}
+
+/// The `data.json` of a profile kept with `--keep-data`.
+fn profile_data(dir: &Path, code: &str) -> serde_json::Value {
+    let path = dir.join(format!("out/data/profiel-{code}.json"));
+    serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_layer_of_a_level_is_the_one_whose_codes_match_best() {
+    let set = geo::BoundarySet::builtin();
+    // Appingedam, Delfzijl (merged into Eemsdelta in 2021) and Oss: 2020.
+    let layer = set
+        .layer(Level::Gemeente, ["GM0003", "GM0010", "GM0828"])
+        .unwrap();
+    assert_eq!(layer.year, Some(2020));
+    // Eemsdelta and Oss: 2023; codes of both years alike: the later one.
+    let layer = set.layer(Level::Gemeente, ["GM1979", "GM0828"]).unwrap();
+    assert_eq!(layer.year, Some(2023));
+    let layer = set.layer(Level::Gemeente, ["GM0828"]).unwrap();
+    assert_eq!(layer.year, Some(2023));
+    assert!(set.layer(Level::Buurt, ["BU08280601"]).is_none());
+
+    // A user's file wins a tie (it was given for a reason).
+    let set = geo::BoundarySet::load(&[fixture("geo/wijkenbuurten_2024.gpkg")]).unwrap();
+    let layer = set.layer(Level::Wijk, ["WK082806"]).unwrap();
+    assert!(layer.file.is_some(), "{layer:?}");
+    assert_eq!(
+        set.layer(Level::Buurt, ["BU08280601"]).unwrap().year,
+        Some(2024)
+    );
+    // A file that is not boundaries at all is an error naming it.
+    let wd = Workdir::new();
+    let empty = wd.write(
+        "leeg.geojson",
+        r#"{"type":"FeatureCollection","features":[]}"#,
+    );
+    let e = geo::BoundarySet::load(&[empty]).unwrap_err().to_string();
+    assert!(
+        e.contains("leeg.geojson") && e.contains("found none"),
+        "{e}"
+    );
+}
+
+#[test]
+fn map_indicators_are_checked_against_the_catalogue() {
+    use wijkmonitor::spec::catalogue::{BUILTIN_CATALOGUE, IndicatorCatalogue};
+    let shipped = IndicatorCatalogue::builtin().unwrap();
+    assert!(!shipped.maps.is_empty());
+    for id in &shipped.maps {
+        assert!(shipped.indicator(id).is_some(), "{id}");
+    }
+    let text = BUILTIN_CATALOGUE.replacen(
+        "maps = [\"good_self_rated_health\", \"lonely\"",
+        "maps = [\"good_self_rated_health\", \"lonley\", \"good_self_rated_health\"",
+        1,
+    );
+    assert_ne!(
+        text, BUILTIN_CATALOGUE,
+        "the shipped list changed: update the test"
+    );
+    let e = IndicatorCatalogue::parse(&text, Path::new("x.toml")).unwrap_err();
+    let problems: Vec<String> = e.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("key `maps`")
+            && problems[0].contains("\"lonley\" is not an indicator"),
+        "{problems:?}"
+    );
+    assert!(problems[1].contains("listed twice"), "{problems:?}");
+    assert!(problems[0].starts_with("x.toml: line "), "{problems:?}");
+}
+
+#[test]
+fn profiles_show_where_the_area_lies_with_alt_texts_and_attribution() {
+    let wd = Workdir::new();
+    wd.run([
+        "profile".as_ref(),
+        "--kwb".as_ref(),
+        sample("kwb-2020-voorbeeldgemeenten-synthetisch.xlsx").as_os_str(),
+        "--ggd".as_ref(),
+        sample("50090NED-2020-18plus-voorbeeldgemeenten.xlsx").as_os_str(),
+        "--area".as_ref(),
+        "WK082806".as_ref(),
+        "GM1507".as_ref(),
+        "BU08280601".as_ref(),
+        "--keep-data".as_ref(),
+        "--out".as_ref(),
+        "out".as_ref(),
+    ])
+    .expect_code(0);
+    // A wijk: the wijken of Oss with Ruwaard marked, the map indicators
+    // across them, one legend, the attribution once.
+    let wk = profile_data(wd.path(), "WK082806");
+    let maps = &wk["maps"];
+    assert_eq!(
+        maps["locator"]["alt"],
+        "Kaart van de 23 wijken van Oss; Ruwaard is blauw gekleurd."
+    );
+    let small = maps["choropleths"].as_array().unwrap();
+    assert_eq!(small.len(), 4);
+    assert_eq!(small[1]["title"], "Eenzaam (2020)");
+    let alt = small[1]["alt"].as_str().unwrap();
+    assert!(
+        alt.starts_with("Kaart van de 23 wijken van Oss, gekleurd naar ‘Eenzaam’")
+            && alt.contains("Ruwaard (dik omlijnd) valt in kwintiel 5."),
+        "{alt}"
+    );
+    assert!(
+        maps["legend"]["alt"]
+            .as_str()
+            .unwrap()
+            .contains("gearceerd")
+    );
+    assert_eq!(
+        maps["source"],
+        "Kaarten: wijkgrenzen 2024. Bron: Kadaster / Centraal Bureau voor de Statistiek, 2024."
+    );
+    for svg in small.iter().map(|m| m["svg"].as_str().unwrap()) {
+        // The attribution is under the row, not in every small map.
+        assert!(!svg.contains("Kadaster"));
+    }
+    // A municipality: the country with it marked, its wijken in the small maps.
+    let gm = profile_data(wd.path(), "GM1507");
+    assert_eq!(
+        gm["maps"]["locator"]["alt"],
+        "Kaart van Nederland met de 342 gemeenten; Horst aan de Maas is blauw gekleurd."
+    );
+    assert!(
+        gm["maps"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("gemeentegrenzen 2023, wijkgrenzen 2024")
+    );
+    // A buurt without buurt boundaries: its wijk is marked, and the report says so.
+    let bu = profile_data(wd.path(), "BU08280601");
+    assert_eq!(
+        bu["maps"]["locator"]["alt"],
+        "Kaart van de 23 wijken van Oss; Ruwaard is blauw gekleurd."
+    );
+    let missing = bu["missing"].to_string();
+    assert!(
+        missing.contains("Geen buurtgrenzen opgegeven (--boundaries)"),
+        "{missing}"
+    );
+    // Every image of the PDF has its alt text (PDF/UA).
+    let pdf = std::fs::read(wd.path().join("out/profiel-WK082806.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn buurt_boundaries_from_a_geopackage_and_codes_absent_from_them() {
+    let wd = Workdir::new();
+    let run = wd.run([
+        "profile".as_ref(),
+        "--ggd".as_ref(),
+        sample("50090NED-2020-18plus-voorbeeldgemeenten.xlsx").as_os_str(),
+        "--area".as_ref(),
+        "BU08280601".as_ref(),
+        "BU08280600".as_ref(),
+        "--boundaries".as_ref(),
+        fixture("geo/wijkenbuurten_2024.gpkg").as_os_str(),
+        "--keep-data".as_ref(),
+        "--out".as_ref(),
+        "out".as_ref(),
+    ]);
+    run.expect_code(0);
+    // The buurt of the file is drawn inside its wijk; the small maps are of
+    // the buurten, and the other buurten of Oss are listed as not drawn.
+    let inside = profile_data(wd.path(), "BU08280601");
+    assert_eq!(
+        inside["maps"]["locator"]["alt"],
+        "Kaart van de 23 wijken van Oss met buurt Ruwaard blauw gekleurd in haar wijk."
+    );
+    assert!(
+        inside["maps"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("buurtgrenzen 2024 uit wijkenbuurten_2024.gpkg")
+    );
+    let missing = inside["missing"].to_string();
+    assert!(
+        missing.contains("Niet op de kaarten, want niet in de buurtgrenzen 2024 uit wijkenbuurten_2024.gpkg: BU08280000,")
+            && missing.contains(" en nog "),
+        "{missing}"
+    );
+    // A buurt the file lacks is never drawn: its wijk is marked instead.
+    let absent = profile_data(wd.path(), "BU08280600");
+    assert_eq!(
+        absent["maps"]["locator"]["alt"],
+        "Kaart van de 23 wijken van Oss; Ruwaard is blauw gekleurd."
+    );
+    assert!(
+        absent["missing"].to_string().contains(
+            "BU08280600 staat niet in de buurtgrenzen 2024 uit wijkenbuurten_2024.gpkg en is daarom niet op de kaart getekend."
+        ),
+        "{}",
+        absent["missing"]
+    );
+
+    // A file that cannot be read stops the command with its name.
+    let bad = wd.write("grenzen.geojson", "{ not json");
+    wd.run([
+        "profile".as_ref(),
+        "--ggd".as_ref(),
+        sample("50090NED-2020-18plus-voorbeeldgemeenten.xlsx").as_os_str(),
+        "--area".as_ref(),
+        "WK082806".as_ref(),
+        "--boundaries".as_ref(),
+        bad.as_os_str(),
+        "--out".as_ref(),
+        "out2".as_ref(),
+    ])
+    .expect_code(1)
+    .expect_stderr_contains("grenzen.geojson");
+}
+
+#[test]
+fn a_pipeline_input_of_kind_boundaries_reaches_the_maps() {
+    let wd = Workdir::new();
+    let gpkg = fixture("geo/wijkenbuurten_2024.gpkg");
+    let text = std::fs::read_to_string(crate::workdir::repo().join("pipelines/voorbeeld.toml"))
+        .unwrap()
+        .replace(
+            "path = \"../sample-data",
+            &format!("path = \"{}/sample-data", crate::workdir::repo().display()),
+        );
+    let text = text.replacen(
+        "[inputs]\n",
+        &format!(
+            "[inputs]\ngrenzen = {{ path = \"{}\", kind = \"boundaries\" }}\n",
+            gpkg.display()
+        ),
+        1,
+    );
+    let pipeline = wd.write("p.toml", text);
+    let run = wd.run(["run".as_ref(), pipeline.as_os_str(), "--check".as_ref()]);
+    run.expect_stdout_contains("grenzen");
+    run.expect_stdout_contains("boundaries");
+    run.expect_code(0);
+}

@@ -91,6 +91,7 @@ input-kind-register = network register
 input-kind-responses = responses
 input-kind-matches = match log
 input-kind-questions = question log
+input-kind-boundaries = boundaries (map)
 
 # (console and workbook messages: add them here)
 
@@ -658,3 +659,43 @@ compare-left-out-too-few-pairs = there are too few pairs
 compare-left-out-not-finite = a figure is not a number
 compare-map-alt = Map of the Netherlands with the municipalities in grey and the areas of { $count } networks ({ $networks }) marked; { $areas } areas coloured.
 compare-label-map = The networks on the map: their wijken (or municipality) coloured, with a dot at each network
+## Maps (render/profile/maps.rs, the maps of profiel.typ and netwerk.typ)
+
+profile-maps-heading = Maps
+profile-maps-locator-title = Location
+profile-maps-locator-alt = Map of the { $count } { $levels } of { $gemeente }; { $area } is coloured blue.
+profile-maps-locator-alt-buurt = Map of the { $count } { $levels } of { $gemeente } with neighbourhood { $area } coloured blue inside its district.
+profile-maps-country-alt = Map of the Netherlands with its { $count } municipalities; { $area } is coloured blue.
+profile-maps-title = { $indicator } ({ $year })
+profile-maps-choropleth-alt = Map of the { $count } { $levels } of { $gemeente }, coloured by ‘{ $indicator }’ in five classes: the quintiles among all { $levels } of the Netherlands, from light (lowest 20%) to dark (highest 20%).
+profile-maps-alt-area-class = { $area } (thick outline) is in quintile { $class }.
+profile-maps-alt-area-none = { $area } (thick outline) has no figure.
+profile-maps-alt-highest = Highest quintile on this map ({ $class }): { $names }.
+profile-maps-alt-more = { $count } more
+profile-maps-alt-no-value = { $count ->
+    [one] One area has no figure (hatched).
+   *[other] { $count } areas have no figure (hatched).
+}
+profile-maps-legend-title = Quintile among all { $levels } of the Netherlands
+profile-maps-legend-alt = Legend of the maps: five colours from light (quintile 1, the lowest 20%) to dark (quintile 5, the highest 20%); hatched: no figure.
+profile-maps-class-1 = 1 · lowest 20%
+profile-maps-class-2 = 2
+profile-maps-class-3 = 3
+profile-maps-class-4 = 4
+profile-maps-class-5 = 5 · highest 20%
+profile-maps-no-value = no figure
+profile-maps-layer = { $level ->
+    [gemeente] municipal boundaries
+    [wijk] district boundaries
+   *[buurt] neighbourhood boundaries
+} { $year }
+profile-maps-layer-file = { $layer } from { $file }
+profile-maps-source = Maps: { $layers }. Source: { $attribution }.
+profile-missing-map-area = { $code } is not in the { $layer } and is therefore not drawn on the map.
+profile-missing-map-more = { " " }and { $count } more
+profile-missing-map-areas = Not on the maps, as they are not in the { $layer }: { $codes }.
+profile-missing-map-gemeente = No map of { $gemeente }: the municipality is not in the { $layer }.
+profile-missing-map-buurten = No neighbourhood boundaries given (--boundaries): the maps show the districts of { $gemeente }, with this neighbourhood's district in blue or outlined.
+map-network-alt = Map of the { $count } { $levels } of { $gemeente }; where the network works is coloured blue: { $areas }.
+map-network-country-alt = Map of the Netherlands with its { $count } municipalities; where the network works is coloured blue: { $areas }.
+map-network-source = Map: { $layers }. Source: { $attribution }.

@@ -91,6 +91,7 @@ input-kind-register = netwerkregister
 input-kind-responses = antwoorden
 input-kind-matches = matchlog
 input-kind-questions = vragenlog
+input-kind-boundaries = grenzen (kaart)
 
 # (console and workbook messages: add them here)
 
@@ -658,3 +659,43 @@ compare-left-out-too-few-pairs = er te weinig paren zijn
 compare-left-out-not-finite = een cijfer geen getal is
 compare-map-alt = Kaart van Nederland met de gemeenten in grijs en de gebieden van { $count } netwerken ({ $networks }) gemarkeerd; { $areas } gebieden ingekleurd.
 compare-label-map = De netwerken op de kaart: hun wijken (of gemeente) ingekleurd, met een stip bij elk netwerk
+## Maps (render/profile/maps.rs, the maps of profiel.typ and netwerk.typ)
+
+profile-maps-heading = Kaarten
+profile-maps-locator-title = Ligging
+profile-maps-locator-alt = Kaart van de { $count } { $levels } van { $gemeente }; { $area } is blauw gekleurd.
+profile-maps-locator-alt-buurt = Kaart van de { $count } { $levels } van { $gemeente } met buurt { $area } blauw gekleurd in haar wijk.
+profile-maps-country-alt = Kaart van Nederland met de { $count } gemeenten; { $area } is blauw gekleurd.
+profile-maps-title = { $indicator } ({ $year })
+profile-maps-choropleth-alt = Kaart van de { $count } { $levels } van { $gemeente }, gekleurd naar ‘{ $indicator }’ in vijf klassen: de kwintielen onder alle { $levels } van Nederland, van licht (laagste 20%) tot donker (hoogste 20%).
+profile-maps-alt-area-class = { $area } (dik omlijnd) valt in kwintiel { $class }.
+profile-maps-alt-area-none = { $area } (dik omlijnd) heeft geen cijfer.
+profile-maps-alt-highest = Hoogste kwintiel op deze kaart ({ $class }): { $names }.
+profile-maps-alt-more = nog { $count }
+profile-maps-alt-no-value = { $count ->
+    [one] Eén gebied heeft geen cijfer (gearceerd).
+   *[other] { $count } gebieden hebben geen cijfer (gearceerd).
+}
+profile-maps-legend-title = Kwintiel onder alle { $levels } van Nederland
+profile-maps-legend-alt = Legenda van de kaarten: vijf kleuren van licht (kwintiel 1, de laagste 20%) tot donker (kwintiel 5, de hoogste 20%); gearceerd: geen cijfer.
+profile-maps-class-1 = 1 · laagste 20%
+profile-maps-class-2 = 2
+profile-maps-class-3 = 3
+profile-maps-class-4 = 4
+profile-maps-class-5 = 5 · hoogste 20%
+profile-maps-no-value = geen cijfer
+profile-maps-layer = { $level ->
+    [gemeente] gemeentegrenzen
+    [wijk] wijkgrenzen
+   *[buurt] buurtgrenzen
+} { $year }
+profile-maps-layer-file = { $layer } uit { $file }
+profile-maps-source = Kaarten: { $layers }. Bron: { $attribution }.
+profile-missing-map-area = { $code } staat niet in de { $layer } en is daarom niet op de kaart getekend.
+profile-missing-map-more = { " " }en nog { $count }
+profile-missing-map-areas = Niet op de kaarten, want niet in de { $layer }: { $codes }.
+profile-missing-map-gemeente = Geen kaart van { $gemeente }: de gemeente staat niet in de { $layer }.
+profile-missing-map-buurten = Geen buurtgrenzen opgegeven (--boundaries): de kaarten tonen de wijken van { $gemeente }, met de wijk van deze buurt blauw of omlijnd.
+map-network-alt = Kaart van de { $count } { $levels } van { $gemeente }; waar het netwerk werkt is blauw gekleurd: { $areas }.
+map-network-country-alt = Kaart van Nederland met de { $count } gemeenten; waar het netwerk werkt is blauw gekleurd: { $areas }.
+map-network-source = Kaart: { $layers }. Bron: { $attribution }.

@@ -73,7 +73,11 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     }
     let messages = Messages::load(args.templates.as_deref(), global.lang())?;
     let m = &messages;
-    let profiles = Profiles::new(&datasets, &catalogue, &selection)?;
+    let boundaries = crate::geo::BoundarySet::load(&args.boundaries)?;
+    for problem in boundaries.problems() {
+        eprintln!("{}", problem.problem());
+    }
+    let profiles = Profiles::new(&datasets, &catalogue, &selection)?.with_boundaries(&boundaries);
     if !global.quiet {
         print_notes(profiles.data.notes());
     }

@@ -56,6 +56,8 @@ pub(crate) enum Content {
     Responses(Box<(Instrument, Responses)>),
     Matches(Vec<MatchRecord>),
     Questions(Vec<QuestionRecord>),
+    /// Boundaries for the maps (kind = "boundaries").
+    Boundaries(Box<crate::geo::Boundaries>),
 }
 
 /// One input after reading: its content, or why it could not be read.
@@ -273,6 +275,19 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             })
             .collect()
     };
+    // The maps' boundaries: built in, --boundaries, inputs of kind boundaries.
+    // (The inputs' problems were printed with the others.)
+    let mut boundaries = crate::geo::BoundarySet::load(&args.boundaries)?;
+    if !quiet {
+        for problem in boundaries.problems() {
+            eprintln!("{}", problem.problem());
+        }
+    }
+    for r in &reads {
+        if let Ok(Content::Boundaries(b)) = &r.content {
+            boundaries.add(r.input.path.clone(), (**b).clone())?;
+        }
+    }
     let report_data = open_data(&pipeline.outputs.reports);
     let profile_data = open_data(&pipeline.outputs.profiles);
     let network_areas: Vec<String> = register
@@ -311,7 +326,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
                 )
             );
         }
-        Some(profiles)
+        Some(profiles.with_boundaries(&boundaries))
     };
     if !quiet {
         // What the open data's readers noted (files not used, series given twice, the care
@@ -470,6 +485,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
             names: &names,
             inputs: &inputs,
             unreadable: &unreadable,
+            boundaries: Some(&boundaries),
         };
         let networks: Vec<(&str, ())> = register
             .networks
@@ -696,6 +712,13 @@ pub(crate) fn read_input<'p>(
             Ok(loaded) => {
                 read.problems = loaded.problems;
                 Ok(Content::Questions(loaded.data))
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        InputKind::Boundaries => match crate::geo::read_boundaries(&input.path, None) {
+            Ok(boundaries) => {
+                read.problems = boundaries.problems.iter().map(|e| e.problem()).collect();
+                Ok(Content::Boundaries(Box::new(boundaries)))
             }
             Err(e) => Err(e.to_string()),
         },

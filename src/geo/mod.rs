@@ -23,11 +23,14 @@ pub mod geojson;
 pub mod gpkg;
 pub mod map;
 pub mod project;
+pub mod sources;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+pub use sources::{BoundarySet, Layer};
 
 /// The attribution every map of CBS boundaries must carry, with the year of
 /// the boundaries (`None` when a user's file did not say it).
@@ -364,6 +367,22 @@ impl fmt::Display for GeoError {
 }
 
 impl std::error::Error for GeoError {}
+
+impl GeoError {
+    /// As a warning of the run's problem list (the feature is left out of
+    /// the maps, the file's other features are used).
+    pub fn problem(&self) -> crate::problem::Problem {
+        let mut message = String::new();
+        if let Some(layer) = &self.layer {
+            message.push_str(&format!("layer \"{layer}\", "));
+        }
+        if let Some(feature) = &self.feature {
+            message.push_str(&format!("feature {feature}: "));
+        }
+        message.push_str(&self.message);
+        crate::problem::Problem::warning(crate::problem::Location::file(&self.file), message)
+    }
+}
 
 /// Reads a user's boundary file: a GeoPackage (`.gpkg`) or GeoJSON (any
 /// other name; `.geojson`, `.json`). A file that cannot be read at all is

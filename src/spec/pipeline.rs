@@ -32,6 +32,7 @@
 //! register = { path = "netwerken/register.xlsx", kind = "register" }
 //! pg = { path = "netwerken/pg.xlsx", kind = "responses", instrument = "positieve-gezondheid" }
 //! kwb = { path = "open-data/kwb-2023.xlsx", kind = "open-data" }
+//! grenzen = { path = "grenzen/wijkenbuurten_2024.gpkg", kind = "boundaries" }  # maps
 //!
 //! [outputs]
 //! reports = true                       # or { inputs = ["register", "pg"] }
@@ -142,6 +143,9 @@ pub enum InputKind {
     Responses,
     Matches,
     Questions,
+    /// Boundaries for the maps (GeoJSON or a CBS GeoPackage), used by every
+    /// map of the run.
+    Boundaries,
 }
 
 impl InputKind {
@@ -152,6 +156,7 @@ impl InputKind {
             InputKind::Responses => "responses",
             InputKind::Matches => "matches",
             InputKind::Questions => "questions",
+            InputKind::Boundaries => "boundaries",
         }
     }
 }
@@ -489,9 +494,14 @@ pub fn parse_pipeline(text: &str, path: &Path) -> Result<Pipeline, SpecError> {
             InputKind::Responses,
             InputKind::Matches,
             InputKind::Questions,
+            InputKind::Boundaries,
         ],
     );
-    let profiles = step("profiles", raw.outputs.profiles, &[InputKind::OpenData]);
+    let profiles = step(
+        "profiles",
+        raw.outputs.profiles,
+        &[InputKind::OpenData, InputKind::Boundaries],
+    );
     let workbook = raw.outputs.workbook.and_then(|spanned| {
         let span = spanned.span();
         match spanned.into_inner() {

@@ -92,6 +92,9 @@ pub struct RunContext<'a> {
     pub inputs: &'a [InputLine],
     /// Inputs that could not be read at all, with the reason.
     pub unreadable: &'a [String],
+    /// The boundaries of the locator map of the network's areas; `None`:
+    /// no map.
+    pub boundaries: Option<&'a crate::geo::BoundarySet>,
 }
 
 impl RunContext<'_> {
@@ -135,6 +138,21 @@ impl RunContext<'_> {
             checklist: self.checklist(network),
             summary,
             areas: self.areas(network),
+            map: self.boundaries.and_then(|set| {
+                // The locator map (render::profile::maps), the one hook of the maps here.
+                let codes: Vec<&str> = (self.register.areas.iter())
+                    .filter(|a| a.network == id)
+                    .map(|a| a.area.code.as_str())
+                    .collect();
+                let gemeente = network.municipality.as_str();
+                crate::render::profile::maps::network_map(
+                    set,
+                    self.messages,
+                    gemeente,
+                    &self.gemeente_name(gemeente),
+                    &codes,
+                )
+            }),
             residents,
             collaboration,
             activity: self.activity(id),

@@ -13,6 +13,7 @@ use crate::render::profile::data::*;
 use crate::render::profile::labels::{
     comparison_label, cost_label, level_words, theme_label, unit_label,
 };
+use crate::render::profile::maps::MapContext;
 use crate::render::profile::text::{self, is_nl};
 use crate::render::svg;
 use crate::render::words::{format_euros, format_value, numeric_date};
@@ -32,6 +33,8 @@ pub struct ReportContext<'a> {
     /// The inputs that cover only part of the country, with their number
     /// of municipalities (`ProfileData::regional_files`).
     regional: Vec<(String, usize)>,
+    /// The maps of the reports (`None`: reports without maps).
+    maps: Option<&'a MapContext<'a>>,
 }
 
 impl<'a> ReportContext<'a> {
@@ -62,7 +65,14 @@ impl<'a> ReportContext<'a> {
             distributions,
             names: crate::ingest::source::area_names(datasets),
             regional: data.regional_files().to_vec(),
+            maps: None,
         }
+    }
+
+    /// Reports with maps drawn by `maps`.
+    pub fn with_maps(mut self, maps: &'a MapContext<'a>) -> Self {
+        self.maps = Some(maps);
+        self
     }
 
     /// The data of the profile of area `code` from its rows (not empty).
@@ -255,10 +265,15 @@ impl<'a> ReportContext<'a> {
 
         let costs = self.cost_block(&gemeente_code, &gemeente_name);
         let given: Vec<SourceKind> = self.datasets.iter().map(|d| d.source).collect();
-        let missing = findings::missing(&given, &self.regional, costs.is_some())
+        let mut missing: Vec<String> = findings::missing(&given, &self.regional, costs.is_some())
             .iter()
             .map(|missing| text::missing_text(m, missing, &gemeente_name))
             .collect();
+        let maps = self.maps.and_then(|maps| {
+            let (block, not_drawn) = maps.block(code, first.level, &gemeente_code, &gemeente_name);
+            missing.extend(not_drawn);
+            block
+        });
 
         let generated = numeric_date(
             date.year().unwrap_or(2000),
@@ -299,6 +314,7 @@ impl<'a> ReportContext<'a> {
             legend: text::legend(m),
             themes,
             costs,
+            maps,
             sources: self
                 .datasets
                 .iter()

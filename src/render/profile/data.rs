@@ -20,6 +20,9 @@ pub struct Report {
     pub legend: Vec<LegendItem>,
     pub themes: Vec<ThemeBlock>,
     pub costs: Option<CostBlock>,
+    /// Where the area lies and the map indicators across its municipality
+    /// (`render::profile::maps`); `None` when nothing can be drawn.
+    pub maps: Option<super::maps::MapsBlock>,
     pub sources: Vec<SourceFile>,
     pub methods: Vec<String>,
 }

@@ -9,6 +9,7 @@
 pub mod build;
 pub mod data;
 pub mod labels;
+pub mod maps;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ use indicatif::ProgressBar;
 
 use crate::compute::costs::{CareCosts, CostRow};
 use crate::compute::profile::{AreaSelection, Level, ProfileData, ProfileRow};
+use crate::geo::BoundarySet;
 use crate::i18n::Messages;
 use crate::ingest::source::Dataset;
 use crate::render::export::{write_atomic, write_table};
@@ -25,6 +27,7 @@ use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
 use crate::render::profile::build::ReportContext;
+use crate::render::profile::maps::MapContext;
 use crate::schema::{self, Table};
 use crate::spec::catalogue::IndicatorCatalogue;
 
@@ -36,6 +39,8 @@ pub struct Profiles<'a> {
     pub data: ProfileData,
     pub rows: Vec<ProfileRow>,
     pub costs: Vec<CareCosts>,
+    /// The boundaries of the maps; the built-in ones when `None`.
+    pub boundaries: Option<&'a BoundarySet>,
 }
 
 impl<'a> Profiles<'a> {
@@ -55,7 +60,14 @@ impl<'a> Profiles<'a> {
             data,
             rows,
             costs,
+            boundaries: None,
         })
+    }
+
+    /// Draws the reports' maps with `boundaries` (built-in and the user's).
+    pub fn with_boundaries(mut self, boundaries: &'a BoundarySet) -> Self {
+        self.boundaries = Some(boundaries);
+        self
     }
 
     /// The profiles of those of `codes` that the inputs have; the others
@@ -78,6 +90,7 @@ impl<'a> Profiles<'a> {
                 data,
                 rows,
                 costs,
+                boundaries: None,
             },
             absent,
         ))
@@ -120,19 +133,34 @@ impl<'a> Profiles<'a> {
         keep_data: bool,
         progress: &ProgressBar,
     ) -> Vec<String> {
-        let context = ReportContext::new(
-            self.datasets,
-            self.catalogue,
-            &self.data,
-            &self.costs,
-            messages,
-        );
         let mut by_area: BTreeMap<&str, Vec<&ProfileRow>> = BTreeMap::new();
         for row in &self.rows {
             if row.level != Level::Land {
                 by_area.entry(&row.area_code).or_default().push(row);
             }
         }
+        let builtin = BoundarySet::builtin();
+        let levels: Vec<Level> = by_area
+            .values()
+            .map(|rows| rows[0].level)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let maps = MapContext::new(
+            messages,
+            self.boundaries.unwrap_or(&builtin),
+            self.catalogue,
+            &self.data,
+            &levels,
+        );
+        let context = ReportContext::new(
+            self.datasets,
+            self.catalogue,
+            &self.data,
+            &self.costs,
+            messages,
+        )
+        .with_maps(&maps);
         let areas: Vec<(&str, &Vec<&ProfileRow>)> = by_area.iter().map(|(k, v)| (*k, v)).collect();
         let date = pool.date();
         pool.render_all(&areas, progress, |code, area_rows| {

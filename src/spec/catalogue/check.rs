@@ -58,10 +58,12 @@ pub(super) fn parse(text: &str, file: &Path) -> Result<IndicatorCatalogue, SpecE
             indicators.push(indicator);
         }
     }
+    let maps = check_maps(file, text, parsed.maps, &seen, &mut problems);
     if problems.is_empty() {
         Ok(IndicatorCatalogue {
             file: file.to_owned(),
             indicators,
+            maps,
         })
     } else {
         Err(SpecError {
@@ -70,6 +72,37 @@ pub(super) fn parse(text: &str, file: &Path) -> Result<IndicatorCatalogue, SpecE
             problems,
         })
     }
+}
+
+/// The indicators of the profile's maps: each an indicator of the catalogue,
+/// each once. `declared` holds every id declared (also those whose table has
+/// a problem of its own, so that the list adds no follow-on problem).
+fn check_maps(
+    file: &Path,
+    text: &str,
+    maps: Vec<toml::Spanned<String>>,
+    declared: &HashMap<String, usize>,
+    problems: &mut Vec<SpecProblem>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for spanned in maps {
+        let line = line_of(text, spanned.span().start);
+        let id = spanned.into_inner().trim().to_owned();
+        let problem = if out.contains(&id) {
+            Some(format!("{id:?} is listed twice"))
+        } else if !declared.contains_key(&id) {
+            Some(format!(
+                "{id:?} is not an indicator of this catalogue (expected the id of one of its [[indicators]])"
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => problems.push(SpecProblem::new(file, "maps", Some(line), message)),
+            None => out.push(id),
+        }
+    }
+    out
 }
 
 fn choices(ids: impl IntoIterator<Item = &'static str>) -> String {

@@ -9,6 +9,9 @@ use toml::Spanned;
 pub(super) struct CatalogueFile {
     #[serde(default)]
     pub(super) indicators: Vec<Spanned<IndicatorFile>>,
+    /// The indicators of the profile's small maps (`maps = ["lonely", …]`).
+    #[serde(default)]
+    pub(super) maps: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -253,6 +253,9 @@ pub struct IndicatorCatalogue {
     pub file: std::path::PathBuf,
     /// The indicators, in profile order.
     pub indicators: Vec<Indicator>,
+    /// The indicators the profile shows as small maps across the
+    /// municipality's areas (the file's top-level `maps` list), in order.
+    pub maps: Vec<String>,
 }
 
 impl IndicatorCatalogue {
