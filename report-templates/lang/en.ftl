@@ -520,3 +520,30 @@ profile-method-cbs = CBS randomly rounds counts for wijken and buurten to multip
 profile-method-vektis = Care costs (Vektis) are costs under the basic insurance per insured-year. Directly standardised: the municipality's cost per age-sex stratum weighted by the national distribution of insured-years of the same year; strata without data in the municipality are dropped and the remaining weights renormalised. The ratio O/E divides the observed costs by those expected if every stratum had the national cost per insured-year (indirect standardisation). Vektis' rest row (insured persons that cannot be placed) counts in the national total, not in any municipality.
 
 # (profile report messages: add them here)
+
+## Profile appendix: all published indicators (render/profile/appendix.rs)
+profile-appendix-heading = Appendix: all published indicators
+profile-appendix-intro = Everything the input files publish for { $area } that is not among the themes above, by source, year and age group. Indicators without a direction in the catalogue (pipelines/indicators.toml) are never called better or worse; every figure is also in the table profile.
+profile-appendix-alt = Table of { $count } published indicators of { $area }, with the value of the municipality and the Netherlands, the unit and the source with its year for each.
+profile-appendix-column-unit = Unit
+profile-appendix-column-source = Source, year
+profile-appendix-source-cbs-kwb = CBS { $year }
+profile-appendix-source-rivm-gezondheid = RIVM { $year }
+profile-appendix-source-rivm-gezondheid-age = RIVM { $year }, { $age }
+profile-appendix-source-vektis = Vektis { $year }
+profile-appendix-unit-percent = %
+profile-appendix-unit-per-1000-inhabitants = per 1,000 inhabitants
+profile-appendix-unit-km = km
+profile-appendix-unit-eur-per-insured-year = € per insured-year
+profile-appendix-unit-count = count
+profile-appendix-unit-average = average
+profile-appendix-unit-eur = €
+profile-appendix-unit-eur-1000 = × € 1,000
+profile-appendix-unit-per-km2 = per km²
+profile-appendix-unit-ha = ha
+profile-appendix-unit-ratio = ratio
+# `inspect` and `run --check`: figures a file publishes that the catalogue does not declare.
+inspect-undeclared = { $count } { $count ->
+    [one] indicator
+   *[other] indicators
+} without an entry in pipelines/indicators.toml (in the table profile and the appendix, without a direction): { $ids }

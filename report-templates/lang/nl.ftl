@@ -520,3 +520,30 @@ profile-method-cbs = CBS rondt aantallen voor wijken en buurten willekeurig af o
 profile-method-vektis = Zorgkosten (Vektis) zijn kosten binnen de basisverzekering per verzekerdejaar. Direct gestandaardiseerd: de kosten per leeftijds- en geslachtsgroep van de gemeente, gewogen met de verdeling van alle verzekerdejaren in Nederland in hetzelfde jaar; groepen zonder gegevens in de gemeente vallen weg en de overige gewichten worden herschaald. De verhouding O/E deelt de werkelijke kosten door de kosten die te verwachten zijn als elke groep de landelijke kosten per verzekerdejaar had (indirecte standaardisatie). De restpost van Vektis (niet toe te wijzen verzekerden) telt mee in Nederland, niet in een gemeente.
 
 # (profile report messages: add them here)
+
+## Profile appendix: all published indicators (render/profile/appendix.rs)
+profile-appendix-heading = Bijlage: alle gepubliceerde indicatoren
+profile-appendix-intro = Alles wat de invoerbestanden voor { $area } publiceren en niet in de thema’s hierboven staat, per bron, jaar en leeftijdsgroep. Indicatoren zonder richting in de catalogus (pipelines/indicators.toml) worden niet beter of slechter genoemd; alle cijfers staan ook in de tabel profile.
+profile-appendix-alt = Tabel met { $count } gepubliceerde indicatoren van { $area }, met per indicator de waarde van de gemeente en Nederland, de eenheid en de bron met jaar.
+profile-appendix-column-unit = Eenheid
+profile-appendix-column-source = Bron, jaar
+profile-appendix-source-cbs-kwb = CBS { $year }
+profile-appendix-source-rivm-gezondheid = RIVM { $year }
+profile-appendix-source-rivm-gezondheid-age = RIVM { $year }, { $age }
+profile-appendix-source-vektis = Vektis { $year }
+profile-appendix-unit-percent = %
+profile-appendix-unit-per-1000-inhabitants = per 1 000 inwoners
+profile-appendix-unit-km = km
+profile-appendix-unit-eur-per-insured-year = € per verzekerdejaar
+profile-appendix-unit-count = aantal
+profile-appendix-unit-average = gemiddelde
+profile-appendix-unit-eur = €
+profile-appendix-unit-eur-1000 = × € 1 000
+profile-appendix-unit-per-km2 = per km²
+profile-appendix-unit-ha = ha
+profile-appendix-unit-ratio = verhouding
+# `inspect` and `run --check`: figures a file publishes that the catalogue does not declare.
+inspect-undeclared = { $count } { $count ->
+    [one] indicator
+   *[other] indicatoren
+} zonder catalogusregel in pipelines/indicators.toml (in tabel profile en de bijlage, zonder richting): { $ids }

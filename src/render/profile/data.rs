@@ -20,6 +20,8 @@ pub struct Report {
     pub legend: Vec<LegendItem>,
     pub themes: Vec<ThemeBlock>,
     pub costs: Option<CostBlock>,
+    /// The appendix "All published indicators" (`render::profile::appendix`).
+    pub appendix: Option<crate::render::profile::appendix::AppendixBlock>,
     pub sources: Vec<SourceFile>,
     pub methods: Vec<String>,
 }
