@@ -541,6 +541,7 @@ profile-appendix-unit-eur = €
 profile-appendix-unit-eur-1000 = × € 1 000
 profile-appendix-unit-per-km2 = per km²
 profile-appendix-unit-ha = ha
+profile-appendix-unit-class = klasse
 profile-appendix-unit-ratio = verhouding
 # `inspect` and `run --check`: figures a file publishes that the catalogue does not declare.
 inspect-undeclared = { $count } { $count ->

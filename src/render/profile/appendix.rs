@@ -63,7 +63,7 @@ fn figure(m: &Messages, value: Option<f64>, unit: &str) -> String {
     let nl = is_nl(m);
     match value {
         None => "–".to_owned(),
-        Some(v) if unit == "count" && v.fract() == 0.0 && v.abs() < 9.0e15 => {
+        Some(v) if (unit == "count" || unit == "class") && v.fract() == 0.0 && v.abs() < 9.0e15 => {
             format_count(v as i64, nl)
         }
         Some(v) => format_value(v, unit_label(m, unit).1.max(1), nl),

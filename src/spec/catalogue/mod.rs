@@ -30,7 +30,7 @@ pub const BUILTIN_CATALOGUE_PATH: &str = "pipelines/indicators.toml";
 pub const AGE_GROUPS: [&str; 3] = ["18+", "18-64", "65+"];
 
 /// Units an indicator may have.
-pub const UNITS: [&str; 11] = [
+pub const UNITS: [&str; 12] = [
     "percent",
     "per_1000_inhabitants",
     "km",
@@ -42,6 +42,7 @@ pub const UNITS: [&str; 11] = [
     "per_km2",
     "ha",
     "ratio",
+    "class",
 ];
 
 // ---------------------------------------------------------------------------------------------
