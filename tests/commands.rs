@@ -248,7 +248,7 @@ fn profile_for_a_wijk_a_buurt_and_a_municipality() {
     }
     let profile = std::fs::read_to_string(wd.path().join("uit/tables/profile.csv")).unwrap();
     assert!(profile.starts_with(
-        "area_code,area_name,level,gemeente_code,indicator,source,period,age_group,value,lower,upper,unit,\
+        "area_code,area_name,level,gemeente_code,indicator,source,period,age_group,value,lower,upper,unit,polarity,\
          gemeente_value,nl_value,vs_gemeente,vs_nl,quintile_nl,rank_gemeente,n_gemeente\n"
     ));
     let costs = std::fs::read_to_string(wd.path().join("uit/tables/costs.csv")).unwrap();

@@ -379,3 +379,156 @@ fn quiet_run_with_input_errors_still_prints_them() {
         .expect_stderr_contains("register.xlsx, sheet \"netwerken\", row 2, column \"id\"");
     assert!(run.stdout().is_empty(), "{}", run.stdout());
 }
+
+/// Where the real files of the shared data are (`/work/shared/data`, see its README);
+/// `WIJKMONITOR_SHARED_DATA` overrides.
+fn shared_data() -> std::path::PathBuf {
+    std::env::var_os("WIJKMONITOR_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("/work/shared/data"))
+}
+
+/// Defect 10: the profile dropped 10 of the 28 indicators a RIVM 2016/2020 file publishes
+/// and most KWB variables. Every column of the real RIVM 2016 (65+) and 2020 (18+) files and
+/// every KWB variable of the Utrecht file that holds a value reaches tables/profile with that
+/// value, for a municipality, a wijk and a buurt — against an independent read with openpyxl
+/// (`tests/fixtures/reference/published_indicators.py`, its output beside it). A column
+/// without any value in the whole file (not measured that year: walking and cycling in 2016
+/// and 2020, 45 KWB columns of this early release) has nothing to reach the table with.
+#[test]
+fn every_published_indicator_of_the_real_files_reaches_tables_profile() {
+    use wijkmonitor::ingest::catalog::Catalog;
+    use wijkmonitor::spec::catalogue::{Derivation, IndicatorCatalogue};
+
+    let reference: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/reference/published_indicators.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let shared = shared_data();
+    let wd = Workdir::new();
+    let run = wd.run([
+        "profile".as_ref(),
+        "-q".as_ref(),
+        "--kwb".as_ref(),
+        shared.join("cbs-kwb/kwb-2023-utrecht.xlsx").as_os_str(),
+        "--ggd".as_ref(),
+        shared
+            .join("rivm-gezondheid/50090NED-2016-65plus.xlsx")
+            .as_os_str(),
+        shared
+            .join("rivm-gezondheid/50090NED-2020-18plus.xlsx")
+            .as_os_str(),
+        "--area".as_ref(),
+        "GM0344".as_ref(),
+        "WK034401".as_ref(),
+        "BU03440111".as_ref(),
+        "--no-pdf".as_ref(),
+        "--out".as_ref(),
+        "uit".as_ref(),
+    ]);
+    run.expect_code(0);
+    // (source, indicator, period, age group, area) → (value, polarity)
+    let mut table = std::collections::HashMap::new();
+    let mut reader = csv::Reader::from_path(wd.path().join("uit/tables/profile.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (source, indicator, period, age, area, value, polarity) = (
+        at("source"),
+        at("indicator"),
+        at("period"),
+        at("age_group"),
+        at("area_code"),
+        at("value"),
+        at("polarity"),
+    );
+    for record in reader.records() {
+        let r = record.unwrap();
+        table.insert(
+            (
+                r[source].to_owned(),
+                r[indicator].to_owned(),
+                r[period].to_owned(),
+                r[age].to_owned(),
+                r[area].to_owned(),
+            ),
+            (r[value].parse::<f64>().ok(), r[polarity].to_owned()),
+        );
+    }
+
+    // The column's indicator id in profile.csv: the catalogue's indicator that publishes it
+    // as it is, else the reader's tidy id (an undeclared indicator).
+    let catalogue = IndicatorCatalogue::builtin().unwrap();
+    let catalog = Catalog::builtin();
+    let id_of = |source: &str, column: &str| -> (String, bool) {
+        let tidy = if source == "cbs-kwb" {
+            column.to_ascii_lowercase()
+        } else {
+            catalog
+                .rivm_indicator(column)
+                .unwrap_or_else(|| panic!("{column}: a RIVM stem the reader does not know"))
+                .id
+                .clone()
+        };
+        catalogue
+            .indicators
+            .iter()
+            .find(|i| {
+                i.source.id() == source
+                    && matches!(&i.derivation, Derivation::Value { indicator } if *indicator == tidy)
+            })
+            .map_or((tidy, false), |i| (i.id.clone(), true))
+    };
+
+    let (mut checked, mut undeclared, mut with_values) = (0, 0, 0);
+    for (file, expected) in reference.as_object().unwrap() {
+        let source = expected["source"].as_str().unwrap();
+        let period = expected["period"].to_string();
+        let age = expected["age_group"].as_str().unwrap_or("");
+        for column in expected["columns"].as_array().unwrap() {
+            let column = column.as_str().unwrap();
+            if !expected["has_values"][column].as_bool().unwrap() {
+                continue;
+            }
+            with_values += 1;
+            let (id, declared) = id_of(source, column);
+            undeclared += usize::from(!declared);
+            for code in ["GM0344", "WK034401", "BU03440111"] {
+                let want = expected["values"][code][column].as_f64();
+                let key = (
+                    source.to_owned(),
+                    id.clone(),
+                    period.clone(),
+                    age.to_owned(),
+                    code.to_owned(),
+                );
+                let found = table.get(&key);
+                match (want, found) {
+                    (Some(want), Some((Some(got), polarity))) => {
+                        assert!(
+                            (want - got).abs() <= 1e-9 * want.abs().max(1.0),
+                            "{file} {column} {code}: openpyxl {want}, profile.csv {got}"
+                        );
+                        assert_eq!(
+                            polarity.is_empty(),
+                            !declared,
+                            "{file} {column}: polarity {polarity:?}"
+                        );
+                        checked += 1;
+                    }
+                    // suppressed or not published for this area: no value, never 0
+                    (None, None | Some((None, _))) => {}
+                    (want, found) => {
+                        panic!(
+                            "{file} {column} ({id}) {code}: openpyxl {want:?}, profile.csv {found:?}"
+                        )
+                    }
+                }
+            }
+        }
+    }
+    // 27 columns of 2016 and 32 of 2020 hold values, 68 of the Utrecht KWB file.
+    assert_eq!(with_values, 27 + 32 + 68);
+    assert!(undeclared > 40, "{undeclared} undeclared");
+    assert!(checked > 250, "{checked} values compared");
+}

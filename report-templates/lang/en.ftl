@@ -699,3 +699,30 @@ profile-missing-map-buurten = No neighbourhood boundaries given (--boundaries): 
 map-network-alt = Map of the { $count } { $levels } of { $gemeente }; where the network works is coloured blue: { $areas }.
 map-network-country-alt = Map of the Netherlands with its { $count } municipalities; where the network works is coloured blue: { $areas }.
 map-network-source = Map: { $layers }. Source: { $attribution }.
+## Profile appendix: all published indicators (render/profile/appendix.rs)
+profile-appendix-heading = Appendix: all published indicators
+profile-appendix-intro = Everything the input files publish for { $area } that is not among the themes above, by source, year and age group. Indicators without a direction in the catalogue (pipelines/indicators.toml) are never called better or worse; every figure is also in the table profile.
+profile-appendix-alt = Table of { $count } published indicators of { $area }, with the value of the municipality and the Netherlands, the unit and the source with its year for each.
+profile-appendix-column-unit = Unit
+profile-appendix-column-source = Source, year
+profile-appendix-source-cbs-kwb = CBS { $year }
+profile-appendix-source-rivm-gezondheid = RIVM { $year }
+profile-appendix-source-rivm-gezondheid-age = RIVM { $year }, { $age }
+profile-appendix-source-vektis = Vektis { $year }
+profile-appendix-unit-percent = %
+profile-appendix-unit-per-1000-inhabitants = per 1,000 inhabitants
+profile-appendix-unit-km = km
+profile-appendix-unit-eur-per-insured-year = € per insured-year
+profile-appendix-unit-count = count
+profile-appendix-unit-average = average
+profile-appendix-unit-eur = €
+profile-appendix-unit-eur-1000 = × € 1,000
+profile-appendix-unit-per-km2 = per km²
+profile-appendix-unit-ha = ha
+profile-appendix-unit-class = class
+profile-appendix-unit-ratio = ratio
+# `inspect` and `run --check`: figures a file publishes that the catalogue does not declare.
+inspect-undeclared = { $count } { $count ->
+    [one] indicator
+   *[other] indicators
+} without an entry in pipelines/indicators.toml (in the table profile and the appendix, without a direction): { $ids }

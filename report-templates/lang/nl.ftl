@@ -699,3 +699,30 @@ profile-missing-map-buurten = Geen buurtgrenzen opgegeven (--boundaries): de kaa
 map-network-alt = Kaart van de { $count } { $levels } van { $gemeente }; waar het netwerk werkt is blauw gekleurd: { $areas }.
 map-network-country-alt = Kaart van Nederland met de { $count } gemeenten; waar het netwerk werkt is blauw gekleurd: { $areas }.
 map-network-source = Kaart: { $layers }. Bron: { $attribution }.
+## Profile appendix: all published indicators (render/profile/appendix.rs)
+profile-appendix-heading = Bijlage: alle gepubliceerde indicatoren
+profile-appendix-intro = Alles wat de invoerbestanden voor { $area } publiceren en niet in de thema’s hierboven staat, per bron, jaar en leeftijdsgroep. Indicatoren zonder richting in de catalogus (pipelines/indicators.toml) worden niet beter of slechter genoemd; alle cijfers staan ook in de tabel profile.
+profile-appendix-alt = Tabel met { $count } gepubliceerde indicatoren van { $area }, met per indicator de waarde van de gemeente en Nederland, de eenheid en de bron met jaar.
+profile-appendix-column-unit = Eenheid
+profile-appendix-column-source = Bron, jaar
+profile-appendix-source-cbs-kwb = CBS { $year }
+profile-appendix-source-rivm-gezondheid = RIVM { $year }
+profile-appendix-source-rivm-gezondheid-age = RIVM { $year }, { $age }
+profile-appendix-source-vektis = Vektis { $year }
+profile-appendix-unit-percent = %
+profile-appendix-unit-per-1000-inhabitants = per 1 000 inwoners
+profile-appendix-unit-km = km
+profile-appendix-unit-eur-per-insured-year = € per verzekerdejaar
+profile-appendix-unit-count = aantal
+profile-appendix-unit-average = gemiddelde
+profile-appendix-unit-eur = €
+profile-appendix-unit-eur-1000 = × € 1 000
+profile-appendix-unit-per-km2 = per km²
+profile-appendix-unit-ha = ha
+profile-appendix-unit-class = klasse
+profile-appendix-unit-ratio = verhouding
+# `inspect` and `run --check`: figures a file publishes that the catalogue does not declare.
+inspect-undeclared = { $count } { $count ->
+    [one] indicator
+   *[other] indicatoren
+} zonder catalogusregel in pipelines/indicators.toml (in tabel profile en de bijlage, zonder richting): { $ids }

@@ -10,7 +10,9 @@ use serde_json::json;
 
 use crate::cli::{GlobalArgs, InspectArgs};
 use crate::cmd::Outcome;
+use crate::i18n::Messages;
 use crate::ingest::source::{Dataset, ReadOptions, read_dataset};
+use crate::msg;
 use crate::problem::{InputError, Problem};
 use crate::render::export::write_table;
 use crate::spec::catalogue::IndicatorCatalogue;
@@ -26,7 +28,30 @@ struct IndicatorColumn<'a> {
     has_values: bool,
 }
 
-fn dataset_json(d: &Dataset) -> serde_json::Value {
+/// The line saying which indicators `d` publishes that the catalogue does not declare (they
+/// reach `profile.csv` and the report's appendix without a polarity); `None` when there are
+/// none. Shared by `inspect` and `run --check`.
+pub(crate) fn undeclared_line(
+    m: &Messages,
+    catalogue: &IndicatorCatalogue,
+    d: &Dataset,
+) -> Option<String> {
+    let undeclared: Vec<&str> = catalogue
+        .undeclared(d)
+        .iter()
+        .map(|c| c.indicator.as_str())
+        .collect();
+    // The first few by name (`inspect --json` lists all): a KWB file has a hundred.
+    const SHOWN: usize = 8;
+    let mut ids = undeclared[..undeclared.len().min(SHOWN)].join(", ");
+    if undeclared.len() > SHOWN {
+        ids.push_str(", …");
+    }
+    (!undeclared.is_empty())
+        .then(|| msg!(m, "inspect-undeclared", count = undeclared.len(), ids = ids))
+}
+
+fn dataset_json(d: &Dataset, catalogue: &IndicatorCatalogue) -> serde_json::Value {
     let columns: Vec<IndicatorColumn> = d
         .indicators
         .iter()
@@ -53,6 +78,7 @@ fn dataset_json(d: &Dataset) -> serde_json::Value {
         "indicators": d.indicators.iter().map(|c| c.indicator.as_str()).collect::<Vec<_>>(),
         "indicator_columns": columns,
         "unrecognised_columns": d.unrecognised_columns,
+        "undeclared_indicators": catalogue.undeclared(d).iter().map(|c| c.indicator.as_str()).collect::<Vec<_>>(),
         "observations": d.table.len(),
         "problems": d.problems,
     })
@@ -80,7 +106,11 @@ fn level_rank(level: &str) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-fn print_summary(out: &mut impl Write, d: &Dataset) -> std::io::Result<()> {
+fn print_summary(
+    out: &mut impl Write,
+    d: &Dataset,
+    undeclared: Option<String>,
+) -> std::io::Result<()> {
     writeln!(out, "{}", d.file.path.display())?;
     writeln!(
         out,
@@ -136,6 +166,9 @@ fn print_summary(out: &mut impl Write, d: &Dataset) -> std::io::Result<()> {
             format!(": {}", d.unrecognised_columns.join(", "))
         }
     )?;
+    if let Some(line) = undeclared {
+        writeln!(out, "  catalogue {line}")?;
+    }
     writeln!(out, "  table     {} observations", d.table.len())?;
     if d.problems.is_empty() {
         writeln!(out, "  problems  none")?;
@@ -161,11 +194,11 @@ fn print_summary(out: &mut impl Write, d: &Dataset) -> std::io::Result<()> {
 }
 
 pub fn run(args: &InspectArgs, global: &GlobalArgs) -> Result<Outcome> {
+    let catalogue = IndicatorCatalogue::builtin().context("the shipped indicator catalogue")?;
+    let messages = Messages::builtin(global.lang());
     let options = ReadOptions {
         year: args.year,
-        plausible: IndicatorCatalogue::builtin()
-            .context("the shipped indicator catalogue")?
-            .plausible_ranges(),
+        plausible: catalogue.plausible_ranges(),
     };
     let results: Vec<Result<Dataset, InputError>> = args
         .files
@@ -182,9 +215,10 @@ pub fn run(args: &InspectArgs, global: &GlobalArgs) -> Result<Outcome> {
                     outcome = Outcome::DataErrors;
                 }
                 if args.json {
-                    writeln!(out, "{}", dataset_json(dataset))?;
+                    writeln!(out, "{}", dataset_json(dataset, &catalogue))?;
                 } else if !global.quiet {
-                    print_summary(&mut out, dataset)?;
+                    let undeclared = undeclared_line(messages, &catalogue, dataset);
+                    print_summary(&mut out, dataset, undeclared)?;
                 }
                 if let Some(dir) = &args.out {
                     let stem = dataset

@@ -194,7 +194,12 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
                 r.input.kind.code(),
                 r.input.path.display(),
                 status
-            );
+            ); // Figures the catalogue does not declare (issue 11, defect 10).
+            if let Ok(Content::OpenData(d)) = &r.content
+                && let Some(line) = crate::cmd::inspect::undeclared_line(m, &catalogue, d)
+            {
+                println!("{:<24} {line}", "");
+            }
         }
         println!(
             "{}",

@@ -242,6 +242,9 @@ pub struct ProfileRow {
     pub upper: Option<f64>,
     #[serde(serialize_with = "text")]
     pub unit: Arc<str>,
+    /// The catalogue's polarity; empty for an indicator a file publishes that the catalogue
+    /// does not declare (shown in the report's appendix only).
+    pub polarity: Option<Polarity>,
     /// The value of the area's municipality in the same series.
     pub gemeente_value: Option<f64>,
     /// The national value of the series.
@@ -504,6 +507,8 @@ impl ProfileData {
         let register = MunicipalityRegister::builtin();
         let mut notes = Vec::new();
         let mut names: HashMap<String, (u8, String)> = HashMap::new();
+        // Every figure the files publish, declared or not: nothing published is dropped.
+        let catalogue = &catalogue.with_published(datasets);
         let mut data = ProfileData {
             catalogue: catalogue.clone(),
             texts: catalogue
@@ -745,6 +750,10 @@ impl ProfileData {
                 .collect();
             if !missing.is_empty() {
                 usable[i] = false;
+                if !indicator.catalogued {
+                    // another file publishes it; this one simply does not
+                    continue;
+                }
                 notes.push(ProfileNote {
                     file: Some(file.clone()),
                     indicator: Some(indicator.id.clone()),
@@ -1319,6 +1328,7 @@ impl ProfileData {
             lower: s.estimate.interval.map(|i| i.0),
             upper: s.estimate.interval.map(|i| i.1),
             unit: self.texts[series.indicator].1.clone(),
+            polarity: indicator.declared_polarity(),
             gemeente_value: s.gemeente_value,
             nl_value: s.nl_value,
             vs_gemeente: s.vs_gemeente,

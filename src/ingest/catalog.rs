@@ -25,6 +25,9 @@ pub enum Unit {
     PerKm2,
     Ha,
     Average,
+    /// A class published as a number (CBS's degree of urbanity 1–5, the postcode coverage
+    /// class 1–6): a figure, not an identifier, but not an amount either.
+    Class,
     Code,
     Text,
 }
@@ -42,6 +45,7 @@ impl Unit {
             Unit::PerKm2 => "per_km2",
             Unit::Ha => "ha",
             Unit::Average => "average",
+            Unit::Class => "class",
             Unit::Code => "code",
             Unit::Text => "text",
         }

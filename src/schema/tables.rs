@@ -455,7 +455,7 @@ pub const COMMUNITY_CHANGE: TableSchema = TableSchema {
 pub const PROFILE: TableSchema = TableSchema {
     name: "profile",
     title: "Indicatoren van de gebieden tegen gemeente en Nederland.",
-    about: "One row per area × indicator of the catalogue (`pipelines/indicators.toml`) × year × age group: the area's value against its municipality and the Netherlands.",
+    about: "One row per area × indicator × year × age group: the area's value against its municipality and the Netherlands. The indicators are those of the catalogue (`pipelines/indicators.toml`) and every other figure the input files publish (its polarity empty).",
     columns: &[
         col(
             "area_code",
@@ -496,6 +496,11 @@ pub const PROFILE: TableSchema = TableSchema {
             "unit",
             Text,
             "The unit (`percent`, `per_1000_inhabitants`, `eur_per_insured_year`, …).",
+        ),
+        col(
+            "polarity",
+            Text,
+            "`higher_is_better`, `lower_is_better` or `neutral`; empty for an indicator a file publishes that the catalogue does not declare (its comparisons say `higher` or `lower`, never `better` or `worse`).",
         ),
         col(
             "gemeente_value",

@@ -198,6 +198,7 @@ mod tests {
             lower: None,
             upper: None,
             unit: Arc::from("percent"),
+            polarity: None,
             gemeente_value: None,
             nl_value: nl,
             vs_gemeente: Comparison::NotCompared,

@@ -9,6 +9,7 @@ use crate::compute::profile::{Distribution, Level, ProfileData, ProfileRow};
 use crate::i18n::Messages;
 use crate::ingest::source::{Dataset, SourceKind};
 use crate::msg;
+use crate::render::profile::appendix;
 use crate::render::profile::data::*;
 use crate::render::profile::labels::{
     comparison_label, cost_label, level_words, theme_label, unit_label,
@@ -110,7 +111,7 @@ impl<'a> ReportContext<'a> {
                 .catalogue
                 .indicators
                 .iter()
-                .filter(|i| i.theme == theme)
+                .filter(|i| i.theme == Some(theme) && !i.appendix)
             {
                 // One line per age group (18+ first), its latest period; the
                 // earlier periods of the same series make its trend.
@@ -264,6 +265,7 @@ impl<'a> ReportContext<'a> {
             .collect();
 
         let costs = self.cost_block(&gemeente_code, &gemeente_name);
+        let appendix = appendix::appendix(m, self.catalogue, rows, &name);
         let given: Vec<SourceKind> = self.datasets.iter().map(|d| d.source).collect();
         let mut missing: Vec<String> = findings::missing(&given, &self.regional, costs.is_some())
             .iter()
@@ -315,6 +317,7 @@ impl<'a> ReportContext<'a> {
             themes,
             costs,
             maps,
+            appendix,
             sources: self
                 .datasets
                 .iter()

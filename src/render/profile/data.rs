@@ -23,6 +23,8 @@ pub struct Report {
     /// Where the area lies and the map indicators across its municipality
     /// (`render::profile::maps`); `None` when nothing can be drawn.
     pub maps: Option<super::maps::MapsBlock>,
+    /// The appendix "All published indicators" (`render::profile::appendix`).
+    pub appendix: Option<crate::render::profile::appendix::AppendixBlock>,
     pub sources: Vec<SourceFile>,
     pub methods: Vec<String>,
 }

@@ -4,8 +4,9 @@
 //!
 //! `data` holds the types of `data.json`, `build` makes them from the rows
 //! and the findings (`compute::findings::profile`), `text` and `labels`
-//! word them from the catalogue.
+//! word them from the catalogue; `appendix` lists every other published figure.
 
+pub mod appendix;
 pub mod build;
 pub mod data;
 pub mod labels;
@@ -153,9 +154,10 @@ impl<'a> Profiles<'a> {
             &self.data,
             &levels,
         );
+        // The catalogue with every indicator the files publish (for the appendix).
         let context = ReportContext::new(
             self.datasets,
-            self.catalogue,
+            self.data.catalogue(),
             &self.data,
             &self.costs,
             messages,

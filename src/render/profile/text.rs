@@ -324,6 +324,7 @@ mod tests {
             lower: None,
             upper: None,
             unit: Arc::from("count"),
+            polarity: None,
             gemeente_value: None,
             nl_value: Some(7.25),
             vs_gemeente: Comparison::NotCompared,

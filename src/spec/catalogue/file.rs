@@ -37,6 +37,8 @@ pub(super) struct IndicatorFile {
     pub(super) note_en: Option<String>,
     #[serde(default)]
     pub(super) key: bool,
+    #[serde(default)]
+    pub(super) appendix: bool,
     pub(super) min: Option<f64>,
     pub(super) max: Option<f64>,
 }

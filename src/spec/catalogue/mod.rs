@@ -17,7 +17,8 @@ use serde::Serialize;
 
 use super::{Polarity, SpecError};
 use crate::compute::costs::CostCategory;
-use crate::ingest::source::{PlausibleRanges, SourceKind};
+use crate::ingest::catalog::Catalog;
+use crate::ingest::source::{Dataset, PlausibleRanges, RecognisedColumn, SourceKind};
 
 /// The catalogue shipped with the program: `pipelines/indicators.toml`.
 pub const BUILTIN_CATALOGUE: &str = include_str!("../../../pipelines/indicators.toml");
@@ -29,7 +30,7 @@ pub const BUILTIN_CATALOGUE_PATH: &str = "pipelines/indicators.toml";
 pub const AGE_GROUPS: [&str; 3] = ["18+", "18-64", "65+"];
 
 /// Units an indicator may have.
-pub const UNITS: [&str; 11] = [
+pub const UNITS: [&str; 12] = [
     "percent",
     "per_1000_inhabitants",
     "km",
@@ -41,6 +42,7 @@ pub const UNITS: [&str; 11] = [
     "per_km2",
     "ha",
     "ratio",
+    "class",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -196,8 +198,19 @@ pub struct Indicator {
     pub derivation: Derivation,
     /// Unit of the value (one of [`UNITS`]).
     pub unit: String,
+    /// Higher or lower is better, or neutral. An indicator the catalogue does not declare
+    /// ([`Indicator::catalogued`] false) has `Neutral` here: its rows say higher or lower,
+    /// never better or worse, and `profile.csv` leaves its polarity empty.
     pub polarity: Polarity,
-    pub theme: Theme,
+    /// The theme of the report it belongs to; `None` for an indicator the catalogue does not
+    /// declare (it has no defensible place among the curated themes).
+    pub theme: Option<Theme>,
+    /// Shown in the report's appendix "All published indicators" rather than in its theme
+    /// (`appendix = true` in the catalogue; always for an undeclared indicator).
+    pub appendix: bool,
+    /// False for an indicator that an input file publishes but the catalogue does not
+    /// declare ([`Indicator::published`]): it still reaches `profile.csv` and the appendix.
+    pub catalogued: bool,
     /// RIVM: the only age group shown; `None` shows every age group of the inputs.
     pub age_group: Option<String>,
     pub note_nl: Option<String>,
@@ -212,6 +225,43 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// An indicator a file publishes that the catalogue does not declare: the published
+    /// figure as it is (tidy id `indicator`, the reader's `label_nl`/`label_en` and unit), no
+    /// polarity, no theme, shown in the appendix only.
+    pub fn published(
+        id: &str,
+        indicator: &str,
+        source: ProfileSource,
+        labels: (&str, &str),
+        unit: &str,
+    ) -> Indicator {
+        Indicator {
+            id: id.to_owned(),
+            label_nl: labels.0.to_owned(),
+            label_en: labels.1.to_owned(),
+            source,
+            derivation: Derivation::Value {
+                indicator: indicator.to_owned(),
+            },
+            unit: unit.to_owned(),
+            polarity: Polarity::Neutral,
+            theme: None,
+            age_group: None,
+            note_nl: None,
+            note_en: None,
+            key: false,
+            min: None,
+            max: None,
+            appendix: true,
+            catalogued: false,
+        }
+    }
+
+    /// The polarity as `profile.csv` writes it: `None` for an undeclared indicator.
+    pub fn declared_polarity(&self) -> Option<Polarity> {
+        self.catalogued.then_some(self.polarity)
+    }
+
     /// Whether a value lies within the declared plausible range (always, without one).
     pub fn plausible(&self, value: f64) -> bool {
         self.min.is_none_or(|lo| value >= lo) && self.max.is_none_or(|hi| value <= hi)
@@ -273,6 +323,70 @@ impl IndicatorCatalogue {
     /// The indicator with this id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The indicators `dataset` publishes that this catalogue does not declare as a figure of
+    /// their own (`derive = "value"` of the same source), in the file's column order. A
+    /// column the catalogue only uses inside a ratio (`a_00_14` of `share_age_0_14`) is such
+    /// an indicator too: the published count is a figure of its own. Vektis files (whose
+    /// columns the catalogue groups into cost categories) and files a profile does not read
+    /// have none.
+    pub fn undeclared<'d>(&self, dataset: &'d Dataset) -> Vec<&'d RecognisedColumn> {
+        let source = match ProfileSource::of(dataset.source) {
+            Some(source @ (ProfileSource::CbsKwb | ProfileSource::RivmGezondheid)) => source,
+            _ => return Vec::new(),
+        };
+        let declared: std::collections::HashSet<&str> = self
+            .indicators
+            .iter()
+            .filter(|i| i.source == source)
+            .filter_map(|i| match &i.derivation {
+                Derivation::Value { indicator } => Some(indicator.as_str()),
+                _ => None,
+            })
+            .collect();
+        dataset
+            .indicators
+            .iter()
+            .filter(|c| !declared.contains(c.indicator.as_str()))
+            .collect()
+    }
+
+    /// This catalogue with every undeclared indicator of `datasets` added after the declared
+    /// ones ([`Indicator::published`], in the order the files publish them), so that
+    /// nothing a file publishes is silently dropped from a profile. The id is the tidy id
+    /// (`a_inw`, `hearing_impairment`), or, where a declared indicator already has that id,
+    /// the tidy id with the source (`a_inw_cbs_kwb`).
+    pub fn with_published(&self, datasets: &[Dataset]) -> IndicatorCatalogue {
+        let mut out = self.clone();
+        let catalog = Catalog::builtin();
+        let mut added: std::collections::HashSet<(ProfileSource, String)> =
+            std::collections::HashSet::new();
+        for dataset in datasets {
+            let Some(source) = ProfileSource::of(dataset.source) else {
+                continue;
+            };
+            for column in self.undeclared(dataset) {
+                if !added.insert((source, column.indicator.clone())) {
+                    continue;
+                }
+                let mut id = column.indicator.clone();
+                if out.indicator(&id).is_some() {
+                    id = format!("{id}_{}", source.id().replace('-', "_"));
+                }
+                let labels = catalog
+                    .label(&column.indicator)
+                    .unwrap_or((column.column.as_str(), column.column.as_str()));
+                out.indicators.push(Indicator::published(
+                    &id,
+                    &column.indicator,
+                    source,
+                    labels,
+                    &column.unit,
+                ));
+            }
+        }
+        out
     }
 
     /// The plausible ranges of the published figures that indicators take as they are
