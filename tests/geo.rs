@@ -528,7 +528,7 @@ fn profiles_show_where_the_area_lies_with_alt_texts_and_attribution() {
     let bu = profile_data(wd.path(), "BU08280601");
     assert_eq!(
         bu["maps"]["locator"]["alt"],
-        "Kaart van de 23 wijken van Oss; Ruwaard is blauw gekleurd."
+        "Kaart van de 23 wijken van Oss; de buurt Buurt 0601 ligt in Ruwaard, die blauw gekleurd is."
     );
     let missing = bu["missing"].to_string();
     assert!(
@@ -580,7 +580,7 @@ fn buurt_boundaries_from_a_geopackage_and_codes_absent_from_them() {
     let absent = profile_data(wd.path(), "BU08280600");
     assert_eq!(
         absent["maps"]["locator"]["alt"],
-        "Kaart van de 23 wijken van Oss; Ruwaard is blauw gekleurd."
+        "Kaart van de 23 wijken van Oss; de buurt BU08280600 ligt in Ruwaard, die blauw gekleurd is."
     );
     assert!(
         absent["missing"].to_string().contains(

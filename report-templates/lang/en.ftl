@@ -526,6 +526,7 @@ profile-method-vektis = Care costs (Vektis) are costs under the basic insurance 
 profile-maps-heading = Maps
 profile-maps-locator-title = Location
 profile-maps-locator-alt = Map of the { $count } { $levels } of { $gemeente }; { $area } is coloured blue.
+profile-maps-locator-alt-wijk = Map of the { $count } { $levels } of { $gemeente }; the neighbourhood { $buurt } lies in { $area }, which is coloured blue.
 profile-maps-locator-alt-buurt = Map of the { $count } { $levels } of { $gemeente } with neighbourhood { $area } coloured blue inside its district.
 profile-maps-country-alt = Map of the Netherlands with its { $count } municipalities; { $area } is coloured blue.
 profile-maps-title = { $indicator } ({ $year })

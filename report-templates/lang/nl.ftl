@@ -526,6 +526,7 @@ profile-method-vektis = Zorgkosten (Vektis) zijn kosten binnen de basisverzekeri
 profile-maps-heading = Kaarten
 profile-maps-locator-title = Ligging
 profile-maps-locator-alt = Kaart van de { $count } { $levels } van { $gemeente }; { $area } is blauw gekleurd.
+profile-maps-locator-alt-wijk = Kaart van de { $count } { $levels } van { $gemeente }; de buurt { $buurt } ligt in { $area }, die blauw gekleurd is.
 profile-maps-locator-alt-buurt = Kaart van de { $count } { $levels } van { $gemeente } met buurt { $area } blauw gekleurd in haar wijk.
 profile-maps-country-alt = Kaart van Nederland met de { $count } gemeenten; { $area } is blauw gekleurd.
 profile-maps-title = { $indicator } ({ $year })

@@ -104,14 +104,17 @@ fn age_order(age: Option<&str>) -> u8 {
 }
 
 impl<'a> MapContext<'a> {
-    /// Prepares the maps of profiles of areas of `levels`: the classes of
-    /// the map indicators at every level a map of such a profile draws.
+    /// Prepares the maps of profiles of areas of `levels` in the
+    /// municipalities `gemeenten`: the classes of the map indicators at
+    /// every level a map of such a profile draws, for those municipalities'
+    /// areas only (the quintiles are national all the same).
     pub fn new(
         messages: &'a Messages,
         set: &'a BoundarySet,
         catalogue: &IndicatorCatalogue,
         data: &ProfileData,
         levels: &[profile::Level],
+        gemeenten: &[&str],
     ) -> MapContext<'a> {
         let nl = is_nl(messages);
         let indicators: Vec<MapIndicator> = catalogue
@@ -145,7 +148,7 @@ impl<'a> MapContext<'a> {
         }
         let levels = drawn
             .into_iter()
-            .map(|l| (l, classes(data, profile_level(l), &indicators)))
+            .map(|l| (l, classes(data, profile_level(l), gemeenten, &indicators)))
             .collect();
         MapContext {
             messages,
@@ -189,6 +192,7 @@ impl<'a> MapContext<'a> {
     pub fn block(
         &self,
         code: &str,
+        name: &str,
         level: profile::Level,
         gemeente: &str,
         gemeente_name: &str,
@@ -229,7 +233,7 @@ impl<'a> MapContext<'a> {
                 self.country(code, gemeente_name, &mut missing, &mut layers_used)
             }
             _ => self.locator(
-                code,
+                (code, name),
                 marked.as_deref().unwrap_or(code),
                 buurt_layer,
                 gemeente,
@@ -329,7 +333,7 @@ impl<'a> MapContext<'a> {
     #[allow(clippy::too_many_arguments)]
     fn locator(
         &self,
-        code: &str,
+        (code, name): (&str, &str),
         marked: &str,
         buurt_layer: Option<Layer<'a>>,
         gemeente: &str,
@@ -401,6 +405,16 @@ impl<'a> MapContext<'a> {
                     levels = levels.as_str(),
                     gemeente = gemeente_name,
                     area = marked_name.as_str()
+                ),
+                // A buurt drawn as its wijk: the words say which is which.
+                None if marked != code => msg!(
+                    m,
+                    "profile-maps-locator-alt-wijk",
+                    count = facts.areas,
+                    levels = levels.as_str(),
+                    gemeente = gemeente_name,
+                    area = marked_name.as_str(),
+                    buurt = name
                 ),
                 None => msg!(
                     m,
@@ -601,12 +615,31 @@ fn choropleth_alt(
 /// period), the quintile of `profile.csv` where it has one, otherwise the
 /// same rule over the values of all areas of the level (series with an
 /// interval have no quintile in the table).
-fn classes(data: &ProfileData, level: profile::Level, indicators: &[MapIndicator]) -> LevelClasses {
+fn classes(
+    data: &ProfileData,
+    level: profile::Level,
+    gemeenten: &[&str],
+    indicators: &[MapIndicator],
+) -> LevelClasses {
     let mut out = LevelClasses {
         periods: vec![None; indicators.len()],
         ..Default::default()
     };
-    let rows = data.level(level);
+    if indicators.is_empty() {
+        return out;
+    }
+    let codes: Vec<String> = data
+        .area_codes(level, Some(gemeenten))
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    if codes.is_empty() {
+        return out;
+    }
+    // Rows of those areas only; quintiles and ranks stay national.
+    let rows = data
+        .select(&profile::AreaSelection::Areas(codes))
+        .unwrap_or_default();
     // The data's areas per municipality (every area with a row).
     for row in &rows {
         let code = row.area_code.to_string();
