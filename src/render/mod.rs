@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod network;
+pub mod network_map;
 pub mod outpath;
 pub mod pdf;
 pub mod pool;
