@@ -540,6 +540,8 @@ profile-maps-alt-no-value = { $count ->
    *[other] { $count } areas have no figure (hatched).
 }
 profile-maps-legend-title = Quintile among all { $levels } of the Netherlands
+profile-maps-legend-title-regional = Quintile among the { $levels } in the input files
+profile-maps-choropleth-alt-regional = Map of the { $count } { $levels } of { $gemeente }, coloured by ‘{ $indicator }’ in five classes: the quintiles among the { $levels } in the input files, from light (lowest 20%) to dark (highest 20%).
 profile-maps-legend-alt = Legend of the maps: five colours from light (quintile 1, the lowest 20%) to dark (quintile 5, the highest 20%); hatched: no figure.
 profile-maps-class-1 = 1 · lowest 20%
 profile-maps-class-2 = 2

@@ -540,6 +540,8 @@ profile-maps-alt-no-value = { $count ->
    *[other] { $count } gebieden hebben geen cijfer (gearceerd).
 }
 profile-maps-legend-title = Kwintiel onder alle { $levels } van Nederland
+profile-maps-legend-title-regional = Kwintiel onder de { $levels } in de invoerbestanden
+profile-maps-choropleth-alt-regional = Kaart van de { $count } { $levels } van { $gemeente }, gekleurd naar ‘{ $indicator }’ in vijf klassen: de kwintielen onder de { $levels } in de invoerbestanden, van licht (laagste 20%) tot donker (hoogste 20%).
 profile-maps-legend-alt = Legenda van de kaarten: vijf kleuren van licht (kwintiel 1, de laagste 20%) tot donker (kwintiel 5, de hoogste 20%); gearceerd: geen cijfer.
 profile-maps-class-1 = 1 · laagste 20%
 profile-maps-class-2 = 2

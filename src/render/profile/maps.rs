@@ -73,6 +73,10 @@ pub struct MapContext<'a> {
     set: &'a BoundarySet,
     indicators: Vec<MapIndicator>,
     levels: HashMap<geo::Level, LevelClasses>,
+    /// Whether an input covers only part of the country: its quintiles are
+    /// then among its own areas, and the maps' words must not say "of the
+    /// Netherlands".
+    regional: bool,
 }
 
 /// The geo level of a profile level (`None` for the country).
@@ -155,6 +159,7 @@ impl<'a> MapContext<'a> {
             set,
             indicators,
             levels,
+            regional: !data.regional_files().is_empty(),
         }
     }
 
@@ -514,7 +519,14 @@ impl<'a> MapContext<'a> {
                 None,
                 &options,
                 |facts: &ChoroplethFacts| {
-                    choropleth_alt(m, facts, &indicator.label, &levels, gemeente_name)
+                    choropleth_alt(
+                        m,
+                        facts,
+                        &indicator.label,
+                        &levels,
+                        gemeente_name,
+                        self.regional,
+                    )
                 },
             );
             let title = match classes.periods[k] {
@@ -548,7 +560,15 @@ impl<'a> MapContext<'a> {
         };
         let levels = level_words(m, profile_level(level)).plural;
         MapImage {
-            title: msg!(m, "profile-maps-legend-title", levels = levels.as_str()),
+            title: msg!(
+                m,
+                if self.regional {
+                    "profile-maps-legend-title-regional"
+                } else {
+                    "profile-maps-legend-title"
+                },
+                levels = levels.as_str()
+            ),
             svg: map::legend(&legend, 90.0, "g"),
             alt: m.get("profile-maps-legend-alt"),
         }
@@ -568,10 +588,15 @@ fn choropleth_alt(
     indicator: &str,
     levels: &str,
     gemeente: &str,
+    regional: bool,
 ) -> String {
     let mut parts = vec![msg!(
         m,
-        "profile-maps-choropleth-alt",
+        if regional {
+            "profile-maps-choropleth-alt-regional"
+        } else {
+            "profile-maps-choropleth-alt"
+        },
         count = facts.areas,
         levels = levels,
         gemeente = gemeente,
