@@ -528,7 +528,7 @@ fn profiles_show_where_the_area_lies_with_alt_texts_and_attribution() {
     let bu = profile_data(wd.path(), "BU08280601");
     assert_eq!(
         bu["maps"]["locator"]["alt"],
-        "Kaart van de 23 wijken van Oss; Ruwaard is blauw gekleurd."
+        "Kaart van de 23 wijken van Oss; de buurt Buurt 0601 ligt in Ruwaard, die blauw gekleurd is."
     );
     let missing = bu["missing"].to_string();
     assert!(
@@ -580,7 +580,7 @@ fn buurt_boundaries_from_a_geopackage_and_codes_absent_from_them() {
     let absent = profile_data(wd.path(), "BU08280600");
     assert_eq!(
         absent["maps"]["locator"]["alt"],
-        "Kaart van de 23 wijken van Oss; Ruwaard is blauw gekleurd."
+        "Kaart van de 23 wijken van Oss; de buurt BU08280600 ligt in Ruwaard, die blauw gekleurd is."
     );
     assert!(
         absent["missing"].to_string().contains(
@@ -630,4 +630,42 @@ fn a_pipeline_input_of_kind_boundaries_reaches_the_maps() {
     run.expect_stdout_contains("grenzen");
     run.expect_stdout_contains("boundaries");
     run.expect_code(0);
+
+    // The run draws with it: the file's wijken of Oss tie with the built-in
+    // ones, and a user's file wins a tie.
+    let run = wd.run([
+        "run".as_ref(),
+        pipeline.as_os_str(),
+        "--network".as_ref(),
+        "ruwaard".as_ref(),
+        "--keep-data".as_ref(),
+        "-q".as_ref(),
+        "--out".as_ref(),
+        "out".as_ref(),
+    ]);
+    run.expect_code(0);
+    let data: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(wd.path().join("out/data/netwerk-ruwaard.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        data["map"]["alt"],
+        "Kaart van de 23 wijken van Oss; waar het netwerk werkt is blauw gekleurd: Ruwaard."
+    );
+    assert_eq!(
+        data["map"]["source"],
+        "Kaart: wijkgrenzen 2024 uit wijkenbuurten_2024.gpkg. Bron: Kadaster / Centraal Bureau voor de Statistiek, 2024."
+    );
+    let profile: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(wd.path().join("out/data/profiel-WK082806.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        profile["maps"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("uit wijkenbuurten_2024.gpkg"),
+        "{}",
+        profile["maps"]["source"]
+    );
 }

@@ -664,6 +664,7 @@ compare-label-map = The networks on the map: their wijken (or municipality) colo
 profile-maps-heading = Maps
 profile-maps-locator-title = Location
 profile-maps-locator-alt = Map of the { $count } { $levels } of { $gemeente }; { $area } is coloured blue.
+profile-maps-locator-alt-wijk = Map of the { $count } { $levels } of { $gemeente }; the neighbourhood { $buurt } lies in { $area }, which is coloured blue.
 profile-maps-locator-alt-buurt = Map of the { $count } { $levels } of { $gemeente } with neighbourhood { $area } coloured blue inside its district.
 profile-maps-country-alt = Map of the Netherlands with its { $count } municipalities; { $area } is coloured blue.
 profile-maps-title = { $indicator } ({ $year })
@@ -677,6 +678,8 @@ profile-maps-alt-no-value = { $count ->
    *[other] { $count } areas have no figure (hatched).
 }
 profile-maps-legend-title = Quintile among all { $levels } of the Netherlands
+profile-maps-legend-title-regional = Quintile among the { $levels } in the input files
+profile-maps-choropleth-alt-regional = Map of the { $count } { $levels } of { $gemeente }, coloured by ‘{ $indicator }’ in five classes: the quintiles among the { $levels } in the input files, from light (lowest 20%) to dark (highest 20%).
 profile-maps-legend-alt = Legend of the maps: five colours from light (quintile 1, the lowest 20%) to dark (quintile 5, the highest 20%); hatched: no figure.
 profile-maps-class-1 = 1 · lowest 20%
 profile-maps-class-2 = 2

@@ -664,6 +664,7 @@ compare-label-map = De netwerken op de kaart: hun wijken (of gemeente) ingekleur
 profile-maps-heading = Kaarten
 profile-maps-locator-title = Ligging
 profile-maps-locator-alt = Kaart van de { $count } { $levels } van { $gemeente }; { $area } is blauw gekleurd.
+profile-maps-locator-alt-wijk = Kaart van de { $count } { $levels } van { $gemeente }; de buurt { $buurt } ligt in { $area }, die blauw gekleurd is.
 profile-maps-locator-alt-buurt = Kaart van de { $count } { $levels } van { $gemeente } met buurt { $area } blauw gekleurd in haar wijk.
 profile-maps-country-alt = Kaart van Nederland met de { $count } gemeenten; { $area } is blauw gekleurd.
 profile-maps-title = { $indicator } ({ $year })
@@ -677,6 +678,8 @@ profile-maps-alt-no-value = { $count ->
    *[other] { $count } gebieden hebben geen cijfer (gearceerd).
 }
 profile-maps-legend-title = Kwintiel onder alle { $levels } van Nederland
+profile-maps-legend-title-regional = Kwintiel onder de { $levels } in de invoerbestanden
+profile-maps-choropleth-alt-regional = Kaart van de { $count } { $levels } van { $gemeente }, gekleurd naar ‘{ $indicator }’ in vijf klassen: de kwintielen onder de { $levels } in de invoerbestanden, van licht (laagste 20%) tot donker (hoogste 20%).
 profile-maps-legend-alt = Legenda van de kaarten: vijf kleuren van licht (kwintiel 1, de laagste 20%) tot donker (kwintiel 5, de hoogste 20%); gearceerd: geen cijfer.
 profile-maps-class-1 = 1 · laagste 20%
 profile-maps-class-2 = 2

@@ -1067,6 +1067,22 @@ impl ProfileData {
 
     /// The profile rows of the selected areas; quintiles and ranks are among all areas of each
     /// level. Codes are compared trimmed and in upper case.
+    /// The codes of the areas of `level` in the municipalities `gemeenten`
+    /// (every municipality when `None`), in output order: what a map of
+    /// those municipalities' areas needs, without computing their rows.
+    pub fn area_codes(&self, level: Level, gemeenten: Option<&[&str]>) -> Vec<Arc<str>> {
+        let mut areas: Vec<&AreaInfo> = self
+            .areas
+            .iter()
+            .filter(|a| a.level == level)
+            .filter(|a| {
+                gemeenten.is_none_or(|g| a.gemeente_code.as_deref().is_some_and(|c| g.contains(&c)))
+            })
+            .collect();
+        areas.sort_unstable_by_key(|a| a.order);
+        areas.into_iter().map(|a| a.code.clone()).collect()
+    }
+
     /// Whether any input has the area (a GM, WK or BU code).
     pub fn has_area(&self, code: &str) -> bool {
         self.by_code.contains_key(&code.trim().to_ascii_uppercase())

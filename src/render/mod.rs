@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod export;
 pub mod network;
+pub mod network_map;
 pub mod outpath;
 pub mod pdf;
 pub mod pool;

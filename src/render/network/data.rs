@@ -29,8 +29,8 @@ pub struct NetworkReport {
     pub(super) checklist: Vec<CheckItem>,
     pub(super) summary: Vec<Statement>,
     pub(super) areas: AreaSection,
-    /// The network's areas on a map (`render::profile::maps::network_map`).
-    pub(super) map: Option<crate::render::profile::maps::NetworkMap>,
+    /// The network's areas on a map (`render::network_map`).
+    pub(super) map: Option<crate::render::network_map::NetworkMap>,
     pub(super) residents: Vec<InstrumentBlock>,
     pub(super) collaboration: Option<Collaboration>,
     pub(super) activity: Activity,

@@ -139,13 +139,13 @@ impl RunContext<'_> {
             summary,
             areas: self.areas(network),
             map: self.boundaries.and_then(|set| {
-                // The locator map (render::profile::maps), the one hook of the maps here.
+                // The locator map (render::network_map), the one hook of the maps here.
                 let codes: Vec<&str> = (self.register.areas.iter())
                     .filter(|a| a.network == id)
                     .map(|a| a.area.code.as_str())
                     .collect();
                 let gemeente = network.municipality.as_str();
-                crate::render::profile::maps::network_map(
+                crate::render::network_map::network_map(
                     set,
                     self.messages,
                     gemeente,

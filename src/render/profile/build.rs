@@ -272,7 +272,8 @@ impl<'a> ReportContext<'a> {
             .map(|missing| text::missing_text(m, missing, &gemeente_name))
             .collect();
         let maps = self.maps.and_then(|maps| {
-            let (block, not_drawn) = maps.block(code, first.level, &gemeente_code, &gemeente_name);
+            let (block, not_drawn) =
+                maps.block(code, &name, first.level, &gemeente_code, &gemeente_name);
             missing.extend(not_drawn);
             block
         });

@@ -73,6 +73,10 @@ pub struct MapContext<'a> {
     set: &'a BoundarySet,
     indicators: Vec<MapIndicator>,
     levels: HashMap<geo::Level, LevelClasses>,
+    /// Whether an input covers only part of the country: its quintiles are
+    /// then among its own areas, and the maps' words must not say "of the
+    /// Netherlands".
+    regional: bool,
 }
 
 /// The geo level of a profile level (`None` for the country).
@@ -104,14 +108,17 @@ fn age_order(age: Option<&str>) -> u8 {
 }
 
 impl<'a> MapContext<'a> {
-    /// Prepares the maps of profiles of areas of `levels`: the classes of
-    /// the map indicators at every level a map of such a profile draws.
+    /// Prepares the maps of profiles of areas of `levels` in the
+    /// municipalities `gemeenten`: the classes of the map indicators at
+    /// every level a map of such a profile draws, for those municipalities'
+    /// areas only (the quintiles are national all the same).
     pub fn new(
         messages: &'a Messages,
         set: &'a BoundarySet,
         catalogue: &IndicatorCatalogue,
         data: &ProfileData,
         levels: &[profile::Level],
+        gemeenten: &[&str],
     ) -> MapContext<'a> {
         let nl = is_nl(messages);
         let indicators: Vec<MapIndicator> = catalogue
@@ -145,13 +152,14 @@ impl<'a> MapContext<'a> {
         }
         let levels = drawn
             .into_iter()
-            .map(|l| (l, classes(data, profile_level(l), &indicators)))
+            .map(|l| (l, classes(data, profile_level(l), gemeenten, &indicators)))
             .collect();
         MapContext {
             messages,
             set,
             indicators,
             levels,
+            regional: !data.regional_files().is_empty(),
         }
     }
 
@@ -189,6 +197,7 @@ impl<'a> MapContext<'a> {
     pub fn block(
         &self,
         code: &str,
+        name: &str,
         level: profile::Level,
         gemeente: &str,
         gemeente_name: &str,
@@ -229,7 +238,7 @@ impl<'a> MapContext<'a> {
                 self.country(code, gemeente_name, &mut missing, &mut layers_used)
             }
             _ => self.locator(
-                code,
+                (code, name),
                 marked.as_deref().unwrap_or(code),
                 buurt_layer,
                 gemeente,
@@ -329,7 +338,7 @@ impl<'a> MapContext<'a> {
     #[allow(clippy::too_many_arguments)]
     fn locator(
         &self,
-        code: &str,
+        (code, name): (&str, &str),
         marked: &str,
         buurt_layer: Option<Layer<'a>>,
         gemeente: &str,
@@ -401,6 +410,16 @@ impl<'a> MapContext<'a> {
                     levels = levels.as_str(),
                     gemeente = gemeente_name,
                     area = marked_name.as_str()
+                ),
+                // A buurt drawn as its wijk: the words say which is which.
+                None if marked != code => msg!(
+                    m,
+                    "profile-maps-locator-alt-wijk",
+                    count = facts.areas,
+                    levels = levels.as_str(),
+                    gemeente = gemeente_name,
+                    area = marked_name.as_str(),
+                    buurt = name
                 ),
                 None => msg!(
                     m,
@@ -500,7 +519,14 @@ impl<'a> MapContext<'a> {
                 None,
                 &options,
                 |facts: &ChoroplethFacts| {
-                    choropleth_alt(m, facts, &indicator.label, &levels, gemeente_name)
+                    choropleth_alt(
+                        m,
+                        facts,
+                        &indicator.label,
+                        &levels,
+                        gemeente_name,
+                        self.regional,
+                    )
                 },
             );
             let title = match classes.periods[k] {
@@ -534,7 +560,15 @@ impl<'a> MapContext<'a> {
         };
         let levels = level_words(m, profile_level(level)).plural;
         MapImage {
-            title: msg!(m, "profile-maps-legend-title", levels = levels.as_str()),
+            title: msg!(
+                m,
+                if self.regional {
+                    "profile-maps-legend-title-regional"
+                } else {
+                    "profile-maps-legend-title"
+                },
+                levels = levels.as_str()
+            ),
             svg: map::legend(&legend, 90.0, "g"),
             alt: m.get("profile-maps-legend-alt"),
         }
@@ -554,10 +588,15 @@ fn choropleth_alt(
     indicator: &str,
     levels: &str,
     gemeente: &str,
+    regional: bool,
 ) -> String {
     let mut parts = vec![msg!(
         m,
-        "profile-maps-choropleth-alt",
+        if regional {
+            "profile-maps-choropleth-alt-regional"
+        } else {
+            "profile-maps-choropleth-alt"
+        },
         count = facts.areas,
         levels = levels,
         gemeente = gemeente,
@@ -601,12 +640,31 @@ fn choropleth_alt(
 /// period), the quintile of `profile.csv` where it has one, otherwise the
 /// same rule over the values of all areas of the level (series with an
 /// interval have no quintile in the table).
-fn classes(data: &ProfileData, level: profile::Level, indicators: &[MapIndicator]) -> LevelClasses {
+fn classes(
+    data: &ProfileData,
+    level: profile::Level,
+    gemeenten: &[&str],
+    indicators: &[MapIndicator],
+) -> LevelClasses {
     let mut out = LevelClasses {
         periods: vec![None; indicators.len()],
         ..Default::default()
     };
-    let rows = data.level(level);
+    if indicators.is_empty() {
+        return out;
+    }
+    let codes: Vec<String> = data
+        .area_codes(level, Some(gemeenten))
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    if codes.is_empty() {
+        return out;
+    }
+    // Rows of those areas only; quintiles and ranks stay national.
+    let rows = data
+        .select(&profile::AreaSelection::Areas(codes))
+        .unwrap_or_default();
     // The data's areas per municipality (every area with a row).
     for row in &rows {
         let code = row.area_code.to_string();
@@ -662,170 +720,4 @@ fn classes(data: &ProfileData, level: profile::Level, indicators: &[MapIndicator
         }
     }
     out
-}
-
-/// The map of a network report (`data.map` of `netwerk.typ`): the
-/// network's areas marked among the wijken of its municipality, or for a
-/// network of whole municipalities on the map of the country.
-#[derive(Serialize)]
-pub struct NetworkMap {
-    pub svg: String,
-    pub alt: String,
-    /// Codes of the network not in the boundaries (not drawn), in words.
-    pub missing: Vec<String>,
-    /// The boundaries used and their attribution.
-    pub source: String,
-}
-
-/// The locator map of a network working in `codes` (GM, WK or BU codes)
-/// of municipality `gemeente`; `None` when none of its areas can be drawn.
-/// A buurt is drawn from a user's buurt boundaries, else its wijk is marked.
-pub fn network_map(
-    set: &BoundarySet,
-    messages: &Messages,
-    gemeente: &str,
-    gemeente_name: &str,
-    codes: &[&str],
-) -> Option<NetworkMap> {
-    let m = messages;
-    let codes: Vec<&str> = if codes.is_empty() {
-        vec![gemeente]
-    } else {
-        codes.to_vec()
-    };
-    let level_of = |c: &str| geo::Level::of_code(c);
-    let name_of = |layer: &Layer| {
-        let name = msg!(
-            m,
-            "profile-maps-layer",
-            level = layer.level.as_str(),
-            year = layer.year.map_or_else(String::new, |y| y.to_string())
-        );
-        match layer.file.and_then(|f| f.file_name()) {
-            Some(file) => msg!(
-                m,
-                "profile-maps-layer-file",
-                layer = name.as_str(),
-                file = file.to_string_lossy().into_owned()
-            ),
-            None => name,
-        }
-    };
-    let mut missing = Vec::new();
-    let mut used: Vec<Layer> = Vec::new();
-    let options = MapOptions {
-        width: 200.0,
-        max_height: 190.0,
-        attribution: false,
-        id_prefix: "n",
-        ..Default::default()
-    };
-    let drawn = if codes
-        .iter()
-        .all(|c| level_of(c) == Some(geo::Level::Gemeente))
-    {
-        let layer = set.layer(geo::Level::Gemeente, codes.iter().copied())?;
-        let (found, absent) = layer.boundaries.split(codes.iter().copied());
-        for code in &absent {
-            missing.push(msg!(
-                m,
-                "profile-missing-map-area",
-                code = code.as_str(),
-                layer = name_of(&layer)
-            ));
-        }
-        if found.is_empty() {
-            return None;
-        }
-        let base = layer.areas();
-        used.push(layer);
-        let names: Vec<&str> = found.iter().map(|a| a.name.as_str()).collect();
-        map::country(&base, &found, &[], &options, |facts| {
-            msg!(
-                m,
-                "map-network-country-alt",
-                count = facts.areas,
-                areas = names.join(", ")
-            )
-        })
-    } else {
-        // Wijken as themselves, buurten from a user's buurt layer or as their wijk.
-        let buurt_codes: Vec<&str> = codes
-            .iter()
-            .copied()
-            .filter(|c| level_of(c) == Some(geo::Level::Buurt))
-            .collect();
-        let buurt_layer = if buurt_codes.is_empty() {
-            None
-        } else {
-            set.layer(geo::Level::Buurt, buurt_codes.iter().copied())
-        };
-        let mut marked: Vec<String> = Vec::new();
-        let mut buurten: Vec<&Area> = Vec::new();
-        for &code in &codes {
-            match level_of(code) {
-                Some(geo::Level::Wijk) => marked.push(code.to_owned()),
-                Some(geo::Level::Buurt) => match buurt_layer.and_then(|l| l.get(code)) {
-                    Some(area) => {
-                        buurten.push(area);
-                        marked.push(code.to_owned());
-                    }
-                    None => marked.push(format!("WK{}", code.get(2..8).unwrap_or(""))),
-                },
-                _ => {}
-            }
-        }
-        let wijk_codes: Vec<&str> = marked
-            .iter()
-            .map(String::as_str)
-            .filter(|c| c.starts_with("WK"))
-            .collect();
-        let layer = set.layer(geo::Level::Wijk, wijk_codes.iter().copied())?;
-        let mut areas = layer.in_gemeente(gemeente);
-        if areas.is_empty() {
-            return None;
-        }
-        let (_, absent) = layer.boundaries.split(wijk_codes.iter().copied());
-        for code in &absent {
-            missing.push(msg!(
-                m,
-                "profile-missing-map-area",
-                code = code.as_str(),
-                layer = name_of(&layer)
-            ));
-        }
-        if absent.len() == wijk_codes.len() && buurten.is_empty() {
-            return None;
-        }
-        areas.extend(buurten.iter().copied());
-        used.push(layer);
-        if let (Some(l), false) = (buurt_layer, buurten.is_empty()) {
-            used.push(l);
-        }
-        let highlight: Vec<&str> = marked.iter().map(String::as_str).collect();
-        let levels = level_words(m, profile::Level::Wijk).plural;
-        map::locator(&areas, &highlight, &options, |facts: &LocatorFacts| {
-            msg!(
-                m,
-                "map-network-alt",
-                count = facts.areas - buurten.len(),
-                levels = levels.as_str(),
-                gemeente = gemeente_name,
-                areas = facts.highlighted.join(", ")
-            )
-        })
-    };
-    let names: Vec<String> = used.iter().map(&name_of).collect();
-    let year = used.iter().filter_map(|l| l.year).max();
-    Some(NetworkMap {
-        svg: drawn.svg,
-        alt: drawn.alt,
-        missing,
-        source: msg!(
-            m,
-            "map-network-source",
-            layers = names.join(", "),
-            attribution = geo::attribution(year)
-        ),
-    })
 }

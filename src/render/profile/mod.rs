@@ -147,12 +147,25 @@ impl<'a> Profiles<'a> {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
+        let gemeenten: Vec<&str> = by_area
+            .values()
+            .filter_map(|rows| rows[0].gemeente_code.as_deref())
+            .chain(
+                by_area
+                    .values()
+                    .filter(|rows| rows[0].level == Level::Gemeente)
+                    .map(|rows| &*rows[0].area_code),
+            )
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let maps = MapContext::new(
             messages,
             self.boundaries.unwrap_or(&builtin),
             self.catalogue,
             &self.data,
             &levels,
+            &gemeenten,
         );
         // The catalogue with every indicator the files publish (for the appendix).
         let context = ReportContext::new(
