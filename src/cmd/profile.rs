@@ -73,7 +73,7 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     }
     let messages = Messages::load(args.templates.as_deref(), global.lang())?;
     let m = &messages;
-    let profiles = Profiles::new(&datasets, &catalogue, &selection)?;
+    let profiles = Profiles::new_releasing_inputs(&mut datasets, &catalogue, &selection)?;
     if !global.quiet {
         print_notes(profiles.data.notes());
     }
