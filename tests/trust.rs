@@ -532,3 +532,39 @@ fn every_published_indicator_of_the_real_files_reaches_tables_profile() {
     assert!(undeclared > 40, "{undeclared} undeclared");
     assert!(checked > 250, "{checked} values compared");
 }
+
+/// Defect 13: a national run held every observation of its inputs, the whole profile table
+/// and two more copies of it (typed columns, a polars frame) to the end: 3.7 GiB for the
+/// buurten of the country. Scaled down but national in structure — every buurt of the
+/// country (13 808) from the national RIVM file, with Vektis, the table streamed to disk —
+/// it now runs within 1 100 MiB of address space (`ulimit -v`); before the fix it aborted
+/// there (peak 872 MiB resident when the allocation failed; 975 MiB without the limit,
+/// 619 MiB now).
+#[test]
+fn national_buurt_profiles_fit_in_a_limited_address_space() {
+    let wd = Workdir::new();
+    let rivm = repo().join("tests/fixtures/real/50090NED-2020-18plus.xlsx");
+    let vektis = repo().join("tests/fixtures/real/vektis-zvw-2023-gemeente.csv");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1126400 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_wijkmonitor"))
+        .args(["profile", "-q", "-j", "2", "--ggd"])
+        .arg(&rivm)
+        .arg("--vektis")
+        .arg(&vektis)
+        .args(["--all", "--level", "buurt", "--no-pdf", "--out", "uit"])
+        .current_dir(wd.path())
+        .output()
+        .expect("run sh");
+    assert!(
+        output.status.success(),
+        "{:?}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut reader = csv::Reader::from_path(wd.path().join("uit/tables/profile.csv")).unwrap();
+    let areas: std::collections::HashSet<String> =
+        reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(areas.len(), 13_808);
+}

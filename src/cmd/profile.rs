@@ -77,7 +77,8 @@ pub fn run(args: &ProfileArgs, global: &GlobalArgs) -> Result<Outcome> {
     for problem in boundaries.problems() {
         eprintln!("{}", problem.problem());
     }
-    let profiles = Profiles::new(&datasets, &catalogue, &selection)?.with_boundaries(&boundaries);
+    let profiles = Profiles::new_releasing_inputs(&mut datasets, &catalogue, &selection)?
+        .with_boundaries(&boundaries);
     if !global.quiet {
         print_notes(profiles.data.notes());
     }

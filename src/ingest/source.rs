@@ -136,6 +136,13 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Empties the tidy table (its observations), keeping everything else: file
+    /// information, counts, problems, area names. For a caller that has taken what it needs
+    /// from the observations and would otherwise hold them to the end of a long run.
+    pub fn release_observations(&mut self) {
+        self.table = TidyTable::new(self.source.id(), &self.file.name);
+    }
+
     pub fn new(file: FileInfo, source: SourceKind, sheet: Option<&Sheet>) -> Dataset {
         Dataset {
             table: TidyTable::new(source.id(), &file.name),

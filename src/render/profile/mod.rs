@@ -23,7 +23,7 @@ use crate::compute::profile::{AreaSelection, Level, ProfileData, ProfileRow};
 use crate::geo::BoundarySet;
 use crate::i18n::Messages;
 use crate::ingest::source::Dataset;
-use crate::render::export::{write_atomic, write_table};
+use crate::render::export::{write_atomic, write_rows, write_rows_streamed};
 use crate::render::outpath::output_file;
 use crate::render::pdf::DocumentFile;
 use crate::render::pool::{Job, Pool};
@@ -71,6 +71,32 @@ impl<'a> Profiles<'a> {
         self
     }
 
+    /// As [`Profiles::new`], for a batch run that keeps nothing it does not need: once the
+    /// profile data are computed, the datasets' tidy tables (every observation of every
+    /// input, hundreds of megabytes for national files) are emptied — the reports need only
+    /// the datasets' file information and area names (issue 11, defect 13).
+    pub fn new_releasing_inputs(
+        datasets: &'a mut [Dataset],
+        catalogue: &'a IndicatorCatalogue,
+        selection: &AreaSelection,
+    ) -> Result<Profiles<'a>> {
+        let data = ProfileData::new(datasets, catalogue);
+        for dataset in datasets.iter_mut() {
+            dataset.release_observations();
+        }
+        let datasets: &'a [Dataset] = datasets;
+        let rows = data.select(selection)?;
+        let costs = data.care_costs().to_vec();
+        Ok(Profiles {
+            datasets,
+            catalogue,
+            data,
+            rows,
+            costs,
+            boundaries: None,
+        })
+    }
+
     /// The profiles of those of `codes` that the inputs have; the others
     /// are returned apart (a network may work in an area the open data of
     /// the run do not cover).
@@ -116,11 +142,12 @@ impl<'a> Profiles<'a> {
         ])
     }
 
-    /// Writes `profile` and `costs` (CSV and Parquet) into `dir`.
+    /// Writes `profile` and `costs` (CSV and Parquet) into `dir`; the profile rows streamed a
+    /// chunk at a time ([`write_rows_streamed`]: a national table has millions of rows).
     pub fn write_tables(&self, dir: &std::path::Path) -> Result<()> {
-        for table in self.tables()? {
-            write_table(&table, dir, table.schema.name)?;
-        }
+        write_rows_streamed(&schema::PROFILE, &self.rows, dir, schema::PROFILE.name)?;
+        let cost_rows: Vec<&CostRow> = self.costs.iter().flat_map(|c| c.rows.iter()).collect();
+        write_rows(&schema::COSTS, &cost_rows, dir)?;
         Ok(())
     }
 
