@@ -649,3 +649,7 @@ compare-left-out-too-few-pairs = there are too few pairs
 compare-left-out-not-finite = a figure is not a number
 compare-map-alt = Map of the Netherlands with the municipalities in grey and the areas of { $count } networks ({ $networks }) marked; { $areas } areas coloured.
 compare-label-map = The networks on the map: their wijken (or municipality) coloured, with a dot at each network
+compare-moderators-omitted = For { $count ->
+    [one] one more outcome
+   *[other] { $count } more outcomes
+} no success factor allows a conclusion (fewer than { $min_k } networks, or a group of one network); their estimates per level are in the moderators table.

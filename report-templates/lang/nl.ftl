@@ -649,3 +649,7 @@ compare-left-out-too-few-pairs = er te weinig paren zijn
 compare-left-out-not-finite = een cijfer geen getal is
 compare-map-alt = Kaart van Nederland met de gemeenten in grijs en de gebieden van { $count } netwerken ({ $networks }) gemarkeerd; { $areas } gebieden ingekleurd.
 compare-label-map = De netwerken op de kaart: hun wijken (of gemeente) ingekleurd, met een stip bij elk netwerk
+compare-moderators-omitted = Bij { $count ->
+    [one] nog één uitkomst
+   *[other] nog { $count } uitkomsten
+} staat geen enkele succesfactor een conclusie toe (minder dan { $min_k } netwerken, of een groep van één netwerk); hun schattingen per niveau staan in de tabel moderators.

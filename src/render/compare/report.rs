@@ -42,7 +42,13 @@ pub struct Report {
     pub map: Option<CountryMap>,
     pub forests: Vec<Forest>,
     pub moderators: Vec<ModeratorTable>,
+    /// One row per network × aspect: network, aspect, then "mean (n)" per wave of
+    /// `collaboration_waves`.
     pub collaboration: Vec<Vec<String>>,
+    pub collaboration_waves: Vec<String>,
+    /// Outcomes whose moderators allow no conclusion and whose table is left out of the
+    /// report (it is in the `moderators` table): one sentence, empty when none.
+    pub moderators_omitted: String,
     /// Per network: requests, share matched, median days to match, share of questions
     /// handled in the community first → last year.
     pub activity: Vec<Vec<String>>,
@@ -318,7 +324,7 @@ pub fn report(
         .map(|n| {
             let level = |name: &str| {
                 moderator_level(inputs.register, n, name, inputs.date)
-                    .unwrap_or_else(|| "?".to_owned())
+                    .unwrap_or_else(|| "–".to_owned())
             };
             NetworkCard {
                 id: n.id.clone(),
@@ -326,7 +332,7 @@ pub fn report(
                 cells: vec![
                     n.start_date
                         .map(|d| long_date(d, nl))
-                        .unwrap_or_else(|| "?".to_owned()),
+                        .unwrap_or_else(|| "–".to_owned()),
                     level("fase"),
                     level("aanpak"),
                     level("perspectief"),
@@ -358,6 +364,7 @@ pub fn report(
 
     // ------------------------------------------------ moderators
     let mut moderators = Vec::new();
+    let mut moderator_tables: Vec<(bool, ModeratorTable)> = Vec::new();
     for p in main.iter().filter(|p| headline(inputs, p)) {
         let rows: Vec<&ModeratorRow> = c
             .sites
@@ -427,43 +434,106 @@ pub fn report(
                 sentence,
             ]);
         }
-        moderators.push(ModeratorTable {
-            heading: scale_label(&p.outcome.instrument, &p.outcome.scale),
-            rows: table,
+        let conclusive = rows.iter().any(|r| {
+            matches!(
+                conclusion(r, c, &rules),
+                ModeratorFinding::Differs { .. } | ModeratorFinding::NoDifference { .. }
+            )
         });
+        moderator_tables.push((
+            conclusive,
+            ModeratorTable {
+                heading: format!(
+                    "{} ({}–{})",
+                    scale_label(&p.outcome.instrument, &p.outcome.scale),
+                    p.outcome.wave_from,
+                    p.outcome.wave_to
+                ),
+                rows: table,
+            },
+        ));
     }
+    // Tables of outcomes where no moderator allows a conclusion say little but "no
+    // conclusion" line after line: only the first is shown, the rest are counted (all are
+    // in the `moderators` table).
+    let any_conclusive = moderator_tables.iter().any(|(c, _)| *c);
+    let mut omitted = 0;
+    for (i, (conclusive, table)) in moderator_tables.into_iter().enumerate() {
+        if conclusive || (!any_conclusive && i == 0) {
+            moderators.push(table);
+        } else {
+            omitted += 1;
+        }
+    }
+    let moderators_omitted = if omitted > 0 {
+        msg!(
+            m,
+            "compare-moderators-omitted",
+            count = omitted,
+            min_k = MIN_K_MODERATOR
+        )
+    } else {
+        String::new()
+    };
 
     // ------------------------------------------------ collaboration per network and wave
-    let mut collaboration = Vec::new();
+    // One row per network × aspect, the waves as columns: "mean (n)".
+    let mut collaboration_waves: BTreeSet<String> = BTreeSet::new();
+    let mut cells: BTreeMap<(String, usize, String), BTreeMap<String, String>> = BTreeMap::new();
     for r in inputs
         .instruments
         .iter()
         .filter(|r| r.instrument.id.starts_with("samenwerking"))
     {
-        for w in r.waves.waves.iter().filter(|w| {
-            w.group == "alle"
-                && inputs.networks.contains(w.network_id.as_str())
-                && r.instrument.scale(&w.scale).is_some()
-        }) {
-            let scale = r.instrument.scale(&w.scale).map(|s| {
-                if nl {
-                    s.label_nl.clone()
-                } else {
-                    s.label_en.clone()
-                }
-            });
-            collaboration.push(vec![
-                w.network_id.clone(),
-                w.wave.clone(),
-                scale.unwrap_or_default(),
-                format_count(w.n as i64, nl),
-                match (w.suppressed, w.mean) {
-                    (false, Some(mean)) => format_value(mean, 2, nl),
-                    _ => m.get("compare-suppressed"),
-                },
-            ]);
+        for w in r
+            .waves
+            .waves
+            .iter()
+            .filter(|w| w.group == "alle" && inputs.networks.contains(w.network_id.as_str()))
+        {
+            let Some((order, scale)) = r
+                .instrument
+                .scales
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.id == w.scale)
+            else {
+                continue;
+            };
+            let label = if nl {
+                scale.label_nl.clone()
+            } else {
+                scale.label_en.clone()
+            };
+            collaboration_waves.insert(w.wave.clone());
+            let value = match (w.suppressed, w.mean) {
+                (false, Some(mean)) => format!(
+                    "{} (n = {})",
+                    format_value(mean, 2, nl),
+                    format_count(w.n as i64, nl)
+                ),
+                // A suppressed figure shows no n either (it may rest on fewer than min_n).
+                _ => m.get("compare-suppressed"),
+            };
+            cells
+                .entry((w.network_id.clone(), order, label))
+                .or_default()
+                .insert(w.wave.clone(), value);
         }
     }
+    let collaboration: Vec<Vec<String>> = cells
+        .into_iter()
+        .map(|((network, _, label), by_wave)| {
+            let mut row = vec![network, label];
+            row.extend(
+                collaboration_waves
+                    .iter()
+                    .map(|w| by_wave.get(w).cloned().unwrap_or_else(|| "–".to_owned())),
+            );
+            row
+        })
+        .collect();
+    let collaboration_waves: Vec<String> = collaboration_waves.into_iter().collect();
 
     // ------------------------------------------------ activity per network
     let activity = networks
@@ -546,6 +616,8 @@ pub fn report(
         forests,
         moderators,
         collaboration,
+        collaboration_waves,
+        moderators_omitted,
         activity,
         areas,
         costs,
