@@ -991,7 +991,14 @@ fn strips(c: &Comparison, nl: bool, m: &Messages) -> Vec<Strip> {
             heading,
             rows: chosen
                 .iter()
-                .map(|r| format!("{} {}", r.network_id, r.area_code))
+                .map(|r| {
+                    format!(
+                        "{} {} ({})",
+                        r.network_id,
+                        r.area_code,
+                        m.get(&format!("compare-timing-{}", r.timing))
+                    )
+                })
                 .collect(),
             svg: charts::strip(&data, &axis),
             ticks: ticks(&axis, 1, nl),
