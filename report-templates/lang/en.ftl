@@ -657,3 +657,5 @@ compare-timing-before = before the start
 compare-timing-spanning = spanning the start
 compare-timing-after = after the start
 compare-timing-unknown = start unknown
+compare-higher-is-better = higher is better
+compare-lower-is-better = lower is better

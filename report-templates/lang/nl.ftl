@@ -657,3 +657,5 @@ compare-timing-before = vóór de start
 compare-timing-spanning = over de start heen
 compare-timing-after = na de start
 compare-timing-unknown = start onbekend
+compare-higher-is-better = hoger is beter
+compare-lower-is-better = lager is beter

@@ -357,7 +357,18 @@ pub fn report(
             .iter()
             .filter(|s| s.outcome == p.outcome && s.measure == p.measure)
             .collect();
-        if let Some(f) = forest(p, &sites, &scale_label, inputs.min_n, nl, m) {
+        // Which way is better, so that a reader sees what a negative change means.
+        let direction = inputs
+            .instruments
+            .iter()
+            .find(|r| r.instrument.id == p.outcome.instrument)
+            .and_then(|r| r.instrument.scale(&p.outcome.scale))
+            .and_then(|s| match s.polarity {
+                crate::spec::Polarity::HigherIsBetter => Some(m.get("compare-higher-is-better")),
+                crate::spec::Polarity::LowerIsBetter => Some(m.get("compare-lower-is-better")),
+                crate::spec::Polarity::Neutral => None,
+            });
+        if let Some(f) = forest(p, &sites, &scale_label, direction, inputs.min_n, nl, m) {
             forests.push(f);
         }
     }
@@ -749,6 +760,7 @@ fn forest(
     p: &PooledRow,
     sites: &[&SiteEffectRow],
     scale_label: &dyn Fn(&str, &str) -> String,
+    direction: Option<String>,
     min_n: usize,
     nl: bool,
     m: &Messages,
@@ -851,10 +863,11 @@ fn forest(
         }
     }
     let heading = format!(
-        "{} ({}–{})",
+        "{} ({}–{}{})",
         scale_label(&p.outcome.instrument, &p.outcome.scale),
         p.outcome.wave_from,
-        p.outcome.wave_to
+        p.outcome.wave_to,
+        direction.map(|d| format!("; {d}")).unwrap_or_default()
     );
     let alt = msg!(
         m,
