@@ -569,7 +569,7 @@ compare-label-matched = Matched
 compare-label-days = Days to match (median)
 compare-label-community = Non-medical questions handled in the community (first → last year)
 compare-label-areas = Comparison areas
-compare-label-areas-intro = Per indicator the change in each area of a network (blue dot) among the changes in its comparable areas without a network (grey dots). RIVM's figures are model-based small-area estimates: a change partly reflects changes in the registers they are predicted from.
+compare-label-areas-intro = Per indicator the change (in the indicator's unit, mostly percentage points) in each area of a network (blue dot) among the changes in its comparable areas without a network (grey dots). RIVM's figures are model-based small-area estimates: a change partly reflects changes in the registers they are predicted from.
 compare-label-costs = Care costs around the start
 compare-label-costs-intro = Standardised Zvw costs per insured-year (Vektis) of each network's municipality (blue) against the mean of its comparison municipalities (grey, dashed); the dotted line is the start year. Costs at municipality level dilute the effect of a neighbourhood network: most of the municipality's residents live outside the network's area.
 compare-label-costs-legend = blue: the network's municipality · grey: comparison municipalities
@@ -729,3 +729,13 @@ inspect-undeclared = { $count } { $count ->
     [one] indicator
    *[other] indicators
 } without an entry in pipelines/indicators.toml (in the table profile and the appendix, without a direction): { $ids }
+compare-moderators-omitted = For { $count ->
+    [one] one more outcome
+   *[other] { $count } more outcomes
+} no success factor allows a conclusion (fewer than { $min_k } networks, or a group of one network); their estimates per level are in the moderators table.
+compare-timing-before = before the start
+compare-timing-spanning = spanning the start
+compare-timing-after = after the start
+compare-timing-unknown = start unknown
+compare-higher-is-better = higher is better
+compare-lower-is-better = lower is better

@@ -569,7 +569,7 @@ compare-label-matched = Gematcht
 compare-label-days = Dagen tot match (mediaan)
 compare-label-community = Niet-medische vragen in de wijk opgepakt (eerste → laatste jaar)
 compare-label-areas = Vergelijkingsgebieden
-compare-label-areas-intro = Per indicator de verandering in elk gebied van een netwerk (blauwe stip) tussen de verandering in zijn vergelijkbare gebieden zonder netwerk (grijze stippen). De cijfers van het RIVM zijn modelschattingen voor kleine gebieden: een verandering weerspiegelt deels veranderingen in de registers waaruit ze voorspeld worden.
+compare-label-areas-intro = Per indicator de verandering (in de eenheid van de indicator, meestal procentpunten) in elk gebied van een netwerk (blauwe stip) tussen de verandering in zijn vergelijkbare gebieden zonder netwerk (grijze stippen). De cijfers van het RIVM zijn modelschattingen voor kleine gebieden: een verandering weerspiegelt deels veranderingen in de registers waaruit ze voorspeld worden.
 compare-label-costs = Zorgkosten rond de start
 compare-label-costs-intro = Gestandaardiseerde Zvw-kosten per verzekerdenjaar (Vektis) van de gemeente van elk netwerk (blauw) tegen het gemiddelde van haar vergelijkingsgemeenten (grijs, gestreept); de stippellijn is het startjaar. Kosten op gemeenteniveau verdunnen het effect van een wijknetwerk: de meeste inwoners van de gemeente wonen buiten het netwerkgebied.
 compare-label-costs-legend = blauw: gemeente van het netwerk · grijs: vergelijkingsgemeenten
@@ -729,3 +729,13 @@ inspect-undeclared = { $count } { $count ->
     [one] indicator
    *[other] indicatoren
 } zonder catalogusregel in pipelines/indicators.toml (in tabel profile en de bijlage, zonder richting): { $ids }
+compare-moderators-omitted = Bij { $count ->
+    [one] nog één uitkomst
+   *[other] nog { $count } uitkomsten
+} staat geen enkele succesfactor een conclusie toe (minder dan { $min_k } netwerken, of een groep van één netwerk); hun schattingen per niveau staan in de tabel moderators.
+compare-timing-before = vóór de start
+compare-timing-spanning = over de start heen
+compare-timing-after = na de start
+compare-timing-unknown = start onbekend
+compare-higher-is-better = hoger is beter
+compare-lower-is-better = lager is beter

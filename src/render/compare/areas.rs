@@ -89,6 +89,9 @@ pub struct CostTrendRow {
     pub did: Option<f64>,
 }
 
+/// A comparison area's change: area code, indicator, age group, period from, period to.
+pub type ChangeKey = (String, String, String, i32, i32);
+
 /// The area parts of the comparison.
 #[derive(Debug, Clone, Default)]
 pub struct AreaComparison {
@@ -99,7 +102,7 @@ pub struct AreaComparison {
     pub unmatched: Vec<(String, String, String)>,
     /// The change of each nearest comparison area, by area, indicator, age group and
     /// periods (for the report's charts).
-    pub comparison_changes: HashMap<(String, String, String, i32, i32), f64>,
+    pub comparison_changes: HashMap<ChangeKey, f64>,
 }
 
 /// The RIVM values by indicator × age group, then period, then area index (NaN where
@@ -132,6 +135,14 @@ fn rivm_values(open_data: &[&Dataset]) -> Rivm {
         }
     }
     let n = rivm.index.len();
+    // Keys borrowed from the files while reading (a national file holds a million
+    // observations; owned keys cost two allocations each), owned at the end.
+    let mut series: rustc_hash::FxHashMap<(&str, &str), BTreeMap<i32, Vec<f64>>> =
+        Default::default();
+    let mut at_of: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for (code, i) in &rivm.index {
+        at_of.insert(code.as_str(), *i);
+    }
     for d in &files {
         for o in d.table.iter() {
             if o.sex.is_some() || o.age_class.is_some() {
@@ -140,16 +151,20 @@ fn rivm_values(open_data: &[&Dataset]) -> Rivm {
             let (Some(period), Some(value)) = (o.period.or(d.year), o.value) else {
                 continue;
             };
-            let Some(&at) = rivm.index.get(&o.area.code) else {
+            let Some(&at) = at_of.get(o.area.code.as_str()) else {
                 continue;
             };
-            rivm.series
-                .entry((o.indicator.to_owned(), o.age_group.unwrap_or("").to_owned()))
+            series
+                .entry((o.indicator, o.age_group.unwrap_or("")))
                 .or_default()
                 .entry(period)
                 .or_insert_with(|| vec![f64::NAN; n])[at] = value;
         }
     }
+    rivm.series = series
+        .into_iter()
+        .map(|((indicator, age), periods)| ((indicator.to_owned(), age.to_owned()), periods))
+        .collect();
     rivm
 }
 
@@ -199,9 +214,9 @@ fn kwb_areas(kwb: &Dataset, baseline: Option<&HashMap<String, f64>>) -> KwbAreas
     let mut vars: HashMap<&str, HashMap<&str, f64>> = HashMap::new();
     let mut level = HashMap::new();
     for o in kwb.table.iter() {
-        level
-            .entry(o.area.code.clone())
-            .or_insert_with(|| o.area.level.clone());
+        if !level.contains_key(o.area.code.as_str()) {
+            level.insert(o.area.code.clone(), o.area.level.clone());
+        }
         if let Some(v) = o.value {
             vars.entry(o.area.code.as_str())
                 .or_default()
@@ -297,6 +312,32 @@ fn compare_with_kwb(inputs: &Inputs, kwb: &Dataset, rivm: &Rivm, out: &mut AreaC
             .and_then(|n| n.start_date)
             .map(|d| chrono::Datelike::year(&d))
     };
+    // The work of an area depends on its code only: done once per distinct area (networks
+    // can share areas), the areas in parallel, then written out per network.
+    let codes: BTreeSet<&str> = inputs
+        .register
+        .areas
+        .iter()
+        .filter(|a| inputs.networks.contains(a.network.as_str()))
+        .map(|a| a.area.code.as_str())
+        .collect();
+    let context = AreaContext {
+        all: &all,
+        by_level: &by_level,
+        excluded: &excluded,
+        rivm,
+        neighbours: inputs.settings.neighbours,
+    };
+    let results: BTreeMap<&str, Result<AreaResult, String>> = {
+        use rayon::prelude::*;
+        let codes: Vec<&str> = codes.into_iter().collect();
+        codes
+            .par_iter()
+            .map(|code| (*code, context.area(code)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect()
+    };
     for area in inputs
         .register
         .areas
@@ -304,47 +345,87 @@ fn compare_with_kwb(inputs: &Inputs, kwb: &Dataset, rivm: &Rivm, out: &mut AreaC
         .filter(|a| inputs.networks.contains(a.network.as_str()))
     {
         let code = &area.area.code;
-        let Some(level) = all.level.get(code) else {
-            out.unmatched.push((
-                area.network.clone(),
-                code.clone(),
-                "not in the KWB".to_owned(),
-            ));
-            continue;
-        };
-        let candidates = &by_level[level.as_str()];
-        let ranked = match nearest_neighbours(code, candidates, &excluded, usize::MAX) {
-            Ok(r) => r.neighbours,
-            Err(e) => {
+        let result = match &results[code.as_str()] {
+            Ok(r) => r,
+            Err(reason) => {
                 out.unmatched
-                    .push((area.network.clone(), code.clone(), e.to_string()));
+                    .push((area.network.clone(), code.clone(), reason.clone()));
                 continue;
             }
         };
-        let class = all.urbanity.get(code);
-        let nearest: Vec<_> = ranked.iter().take(inputs.settings.neighbours).collect();
-        let broad: Vec<_> = ranked
-            .iter()
-            .filter(|n| class.is_some() && all.urbanity.get(&n.code) == class)
-            .collect();
-        for (set, list) in [(SET_NEAREST, &nearest), (SET_BROAD, &broad)] {
-            for (i, n) in list.iter().enumerate() {
+        for (set, list) in [(SET_NEAREST, &result.nearest), (SET_BROAD, &result.broad)] {
+            for (i, (comparison, distance)) in list.iter().enumerate() {
                 out.comparison_areas.push(ComparisonAreaRow {
                     network_id: area.network.clone(),
                     area_code: code.clone(),
-                    level: level.clone(),
+                    level: result.level.clone(),
                     comparison_set: set,
-                    comparison_code: n.code.clone(),
-                    distance: n.distance,
+                    comparison_code: comparison.clone(),
+                    distance: *distance,
                     rank: i + 1,
                 });
             }
         }
         let start = start_year(&area.network);
+        for row in &result.did {
+            out.area_did.push(AreaDidRow {
+                network_id: area.network.clone(),
+                timing: timing(start, row.period_from, row.period_to),
+                ..row.clone()
+            });
+        }
+    }
+    for result in results.into_values().flatten() {
+        out.comparison_changes.extend(result.changes);
+    }
+}
+
+/// What the comparison of every area needs.
+struct AreaContext<'a> {
+    all: &'a KwbAreas,
+    by_level: &'a BTreeMap<&'a str, Vec<AreaCharacteristics>>,
+    excluded: &'a BTreeSet<String>,
+    rivm: &'a Rivm,
+    neighbours: usize,
+}
+
+/// The comparison of one area, whichever network it belongs to: its comparison sets and
+/// its rows of `area_did` (without network id and timing).
+struct AreaResult {
+    level: String,
+    /// The nearest comparison areas with their distance, nearest first.
+    nearest: Vec<(String, f64)>,
+    /// The broad set, nearest first.
+    broad: Vec<(String, f64)>,
+    did: Vec<AreaDidRow>,
+    /// The change of each nearest comparison area (for the report's charts).
+    changes: Vec<(ChangeKey, f64)>,
+}
+
+impl AreaContext<'_> {
+    /// Comparison areas and changes of one area; `Err` with the reason when it has none.
+    fn area(&self, code: &str) -> Result<AreaResult, String> {
+        let all = self.all;
+        let Some(level) = all.level.get(code) else {
+            return Err("not in the KWB".to_owned());
+        };
+        let candidates = &self.by_level[level.as_str()];
+        let ranked = nearest_neighbours(code, candidates, self.excluded, usize::MAX)
+            .map_err(|e| e.to_string())?
+            .neighbours;
+        let class = all.urbanity.get(code);
+        let nearest: Vec<_> = ranked.iter().take(self.neighbours).collect();
+        let broad: Vec<_> = ranked
+            .iter()
+            .filter(|n| class.is_some() && all.urbanity.get(&n.code) == class)
+            .collect();
+        let rivm = self.rivm;
         let at = |code: &str| rivm.index.get(code).copied();
         let own = at(code);
         let nearest_at: Vec<Option<usize>> = nearest.iter().map(|n| at(&n.code)).collect();
         let broad_at: Vec<Option<usize>> = broad.iter().map(|n| at(&n.code)).collect();
+        let mut did_rows = Vec::new();
+        let mut changes_out = Vec::new();
         for ((indicator, age), series) in &rivm.series {
             let ps: Vec<i32> = series.keys().copied().collect();
             let mut pairs: Vec<(i32, i32)> = ps.windows(2).map(|w| (w[0], w[1])).collect();
@@ -372,18 +453,18 @@ fn compare_with_kwb(inputs: &Inputs, kwb: &Dataset, rivm: &Rivm, out: &mut AreaC
                     if set == SET_NEAREST {
                         for (n, (a, b)) in list.iter().zip(&comparisons) {
                             if let (Some(a), Some(b)) = (a, b) {
-                                out.comparison_changes.insert(
+                                changes_out.push((
                                     (n.code.clone(), indicator.clone(), age.clone(), from, to),
                                     b - a,
-                                );
+                                ));
                             }
                         }
                     }
                     let did = difference_in_differences(v0, v1, &comparisons);
                     let placebo = placebo_rank(v1 - v0, &changes);
-                    out.area_did.push(AreaDidRow {
-                        network_id: area.network.clone(),
-                        area_code: code.clone(),
+                    did_rows.push(AreaDidRow {
+                        network_id: String::new(),
+                        area_code: code.to_owned(),
                         indicator: indicator.clone(),
                         age_group: age.clone(),
                         comparison_set: set,
@@ -398,11 +479,21 @@ fn compare_with_kwb(inputs: &Inputs, kwb: &Dataset, rivm: &Rivm, out: &mut AreaC
                         did: did.map(|d| d.did),
                         placebo_rank: placebo.map(|p| p.rank),
                         placebo_p: placebo.map(|p| p.p),
-                        timing: timing(start, from, to),
+                        timing: "unknown",
                     });
                 }
             }
         }
+        let pairs = |list: &[&crate::compute::compare::Neighbour]| {
+            list.iter().map(|n| (n.code.clone(), n.distance)).collect()
+        };
+        Ok(AreaResult {
+            level: level.clone(),
+            nearest: pairs(&nearest),
+            broad: pairs(&broad),
+            did: did_rows,
+            changes: changes_out,
+        })
     }
 }
 

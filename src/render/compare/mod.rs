@@ -10,6 +10,7 @@
 
 pub mod areas;
 pub mod charts;
+pub mod figures;
 pub mod report;
 pub mod workbook_charts;
 
