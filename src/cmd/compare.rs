@@ -3,12 +3,10 @@
 //! `render::compare`, which computes and writes `vergelijking.pdf`, the tables and the
 //! workbook `vergelijking-tabellen.xlsx`.
 
-use std::path::Path;
-
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::cli::{CompareArgs, GlobalArgs, Lang};
+use crate::cli::{CompareArgs, GlobalArgs};
 use crate::cmd::Outcome;
 use crate::cmd::run::{
     Content, Read, chosen_networks, instrument_results, print_problems, read_input, wave_problems,
@@ -19,9 +17,9 @@ use crate::ingest::network::logs::{MatchRecord, QuestionRecord};
 use crate::ingest::network::register::Register;
 use crate::ingest::source::ReadOptions;
 use crate::render::compare::{Inputs, Written, compute, write};
-use crate::spec::run::{Overrides, RunConfig};
 use crate::spec::catalogue::IndicatorCatalogue;
 use crate::spec::pipeline::{Input, InputKind, read_pipeline};
+use crate::spec::run::{Overrides, RunConfig};
 
 /// The workbook `compare` writes beside the PDF.
 pub const COMPARE_WORKBOOK: &str = "vergelijking-tabellen.xlsx";
@@ -142,6 +140,7 @@ pub fn run(args: &CompareArgs, global: &GlobalArgs) -> Result<Outcome> {
             .collect(),
         settings: &pipeline.settings.comparison,
         min_n: pipeline.settings.min_n,
+        rules: config.rules,
         level: effect_options.level,
         date,
     };

@@ -390,6 +390,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
                 .collect(),
             settings: &pipeline.settings.comparison,
             min_n: pipeline.settings.min_n,
+            rules: config.rules,
             level: options.level,
             date,
         });

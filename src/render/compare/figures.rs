@@ -167,6 +167,7 @@ pub(super) fn forest(
     scale_label: &dyn Fn(&str, &str) -> String,
     direction: Option<String>,
     min_n: usize,
+    rules: &FindingRules,
     nl: bool,
     m: &Messages,
 ) -> Option<Forest> {
@@ -253,7 +254,7 @@ pub(super) fn forest(
             if let PooledFinding::Pooled {
                 heterogeneity_reliable: false,
                 ..
-            } = findings::pooled(p, &FindingRules::default())
+            } = findings::pooled(p, rules)
             {
                 notes.push(msg!(
                     m,
@@ -299,7 +300,7 @@ pub(super) fn forest(
 
 /// Comparison-area strips: per indicator × age group, its latest pair of periods, one row
 /// per network area (nearest set).
-pub(super) fn strips(c: &Comparison, nl: bool, m: &Messages) -> Vec<Strip> {
+pub(super) fn strips(c: &Comparison, rules: &FindingRules, nl: bool, m: &Messages) -> Vec<Strip> {
     let mut by: BTreeMap<(&str, &str), Vec<&AreaDidRow>> = BTreeMap::new();
     for r in c
         .areas
@@ -357,8 +358,7 @@ pub(super) fn strips(c: &Comparison, nl: bool, m: &Messages) -> Vec<Strip> {
             .unwrap_or(indicator)
             .to_owned();
         let heading = format!("{label} ({age}, {from}–{to})");
-        let rules = FindingRules::default();
-        let found: Vec<PlaceboFinding> = chosen.iter().map(|r| placebo_of(r, &rules)).collect();
+        let found: Vec<PlaceboFinding> = chosen.iter().map(|r| placebo_of(r, rules)).collect();
         let extreme = found
             .iter()
             .filter(|f| {

@@ -54,6 +54,8 @@ pub struct Inputs<'a> {
     pub settings: &'a ComparisonSettings,
     /// The disclosure threshold.
     pub min_n: usize,
+    /// What counts as demonstrable (the pipeline's `alpha`).
+    pub rules: crate::compute::findings::FindingRules,
     /// The confidence level of the before/after intervals.
     pub level: f64,
     /// The run's date (the phase of each network on this date).

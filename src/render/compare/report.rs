@@ -86,7 +86,7 @@ pub fn report(
     m: &Messages,
 ) -> Report {
     let nl = lang == Lang::Nl;
-    let rules = FindingRules::default();
+    let rules = inputs.rules;
     let mut labels = BTreeMap::new();
     for key in LABELS {
         labels.insert(*key, m.get(&format!("compare-label-{key}")));
@@ -311,7 +311,16 @@ pub fn report(
                 crate::spec::Polarity::LowerIsBetter => Some(m.get("compare-lower-is-better")),
                 crate::spec::Polarity::Neutral => None,
             });
-        if let Some(f) = forest(p, &sites, &scale_label, direction, inputs.min_n, nl, m) {
+        if let Some(f) = forest(
+            p,
+            &sites,
+            &scale_label,
+            direction,
+            inputs.min_n,
+            &rules,
+            nl,
+            m,
+        ) {
             forests.push(f);
         }
     }
@@ -530,7 +539,7 @@ pub fn report(
         .collect();
 
     // ------------------------------------------------ comparison areas
-    let areas = strips(c, nl, m);
+    let areas = strips(c, &rules, nl, m);
 
     // ------------------------------------------------ cost trends
     let costs = trends(c, inputs, nl, m);
