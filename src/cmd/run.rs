@@ -538,7 +538,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         && let Err(e) = crate::render::compare::render_report(
             c,
             inputs,
-            &pipeline,
+            pipeline,
             lang,
             &out,
             args.templates.as_deref(),

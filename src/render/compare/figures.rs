@@ -166,8 +166,7 @@ pub(super) fn forest(
     sites: &[&SiteEffectRow],
     scale_label: &dyn Fn(&str, &str) -> String,
     direction: Option<String>,
-    min_n: usize,
-    rules: &FindingRules,
+    inputs: &Inputs,
     nl: bool,
     m: &Messages,
 ) -> Option<Forest> {
@@ -209,7 +208,7 @@ pub(super) fn forest(
                 rows.push([
                     s.network_id.clone(),
                     if reason == "below_min_n" {
-                        format!("< {min_n}")
+                        format!("< {}", inputs.min_n)
                     } else {
                         format_count(s.n as i64, nl)
                     },
@@ -254,7 +253,7 @@ pub(super) fn forest(
             if let PooledFinding::Pooled {
                 heterogeneity_reliable: false,
                 ..
-            } = findings::pooled(p, rules)
+            } = findings::pooled(p, &inputs.rules)
             {
                 notes.push(msg!(
                     m,

@@ -311,16 +311,7 @@ pub fn report(
                 crate::spec::Polarity::LowerIsBetter => Some(m.get("compare-lower-is-better")),
                 crate::spec::Polarity::Neutral => None,
             });
-        if let Some(f) = forest(
-            p,
-            &sites,
-            &scale_label,
-            direction,
-            inputs.min_n,
-            &rules,
-            nl,
-            m,
-        ) {
+        if let Some(f) = forest(p, &sites, &scale_label, direction, inputs, nl, m) {
             forests.push(f);
         }
     }
