@@ -520,3 +520,52 @@ profile-method-cbs = CBS randomly rounds counts for wijken and buurten to multip
 profile-method-vektis = Care costs (Vektis) are costs under the basic insurance per insured-year. Directly standardised: the municipality's cost per age-sex stratum weighted by the national distribution of insured-years of the same year; strata without data in the municipality are dropped and the remaining weights renormalised. The ratio O/E divides the observed costs by those expected if every stratum had the national cost per insured-year (indirect standardisation). Vektis' rest row (insured persons that cannot be placed) counts in the national total, not in any municipality.
 
 # (profile report messages: add them here)
+
+## Web pages (wijkmonitor serve)
+
+serve-site-name = Wijkmonitor
+serve-skip = Skip to content
+serve-lang-switch = Nederlands
+serve-lang-switch-label = Naar het Nederlands
+serve-start-title = Neighbourhood health profiles
+serve-start-intro = Choose a municipality to see the map of its districts. Then click a district, or pick it from the list, for its profile.
+serve-gemeente-label = Municipality (name or code)
+serve-gemeente-hint = Type part of the name or the code, for example Oss or GM0828.
+serve-gemeente-show = Show
+serve-gemeente-unknown = No municipality found for “{ $query }”.
+serve-gemeenten-all = All municipalities
+serve-map-heading = Map of the districts of { $name }
+serve-map-alt = Map of { $count } districts of { $name }; click a district for its profile.
+serve-map-none = No map of the districts is available for this municipality.
+serve-list-heading = Districts of { $name }
+serve-gemeente-profile = Profile of the municipality of { $name }
+serve-no-profile = no data
+serve-profile-title = Neighbourhood health profile
+serve-area-subtitle = { $level } { $code } · municipality { $gemeente }
+serve-download-pdf = Download PDF
+serve-download-csv = Download the figures (CSV)
+serve-summary = What stands out
+serve-summary-none = There are no indicators on which this area differs demonstrably from the Netherlands.
+serve-missing = What is missing
+serve-themes = Indicators by theme
+serve-col-indicator = Indicator
+serve-col-value = Value
+serve-col-gemeente = Municipality
+serve-col-nl = Netherlands
+serve-col-comparison = Comparison
+serve-col-chart = Spread
+serve-costs = Care costs
+serve-col-category = Category
+serve-col-crude = crude
+serve-col-standardised = standardised
+serve-col-ratio = ratio
+serve-sources = Methods and sources
+serve-col-file = File
+serve-col-year = Year
+serve-back = Back to { $name }
+serve-home = All municipalities
+serve-not-found-title = Not found
+serve-not-found-text = There is no area or page with this code or address. Check the code (for example WK082801) or start on the start page.
+serve-error-title = Something went wrong
+serve-error-text = The PDF could not be made: { $reason }
+serve-networks = Networks

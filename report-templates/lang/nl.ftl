@@ -520,3 +520,52 @@ profile-method-cbs = CBS rondt aantallen voor wijken en buurten willekeurig af o
 profile-method-vektis = Zorgkosten (Vektis) zijn kosten binnen de basisverzekering per verzekerdejaar. Direct gestandaardiseerd: de kosten per leeftijds- en geslachtsgroep van de gemeente, gewogen met de verdeling van alle verzekerdejaren in Nederland in hetzelfde jaar; groepen zonder gegevens in de gemeente vallen weg en de overige gewichten worden herschaald. De verhouding O/E deelt de werkelijke kosten door de kosten die te verwachten zijn als elke groep de landelijke kosten per verzekerdejaar had (indirecte standaardisatie). De restpost van Vektis (niet toe te wijzen verzekerden) telt mee in Nederland, niet in een gemeente.
 
 # (profile report messages: add them here)
+
+## Web pages (wijkmonitor serve)
+
+serve-site-name = Wijkmonitor
+serve-skip = Naar de inhoud
+serve-lang-switch = English
+serve-lang-switch-label = Switch to English
+serve-start-title = Wijkgezondheidsprofielen
+serve-start-intro = Kies een gemeente om de kaart van haar wijken te zien. Klik dan op een wijk, of kies haar uit de lijst, voor het profiel.
+serve-gemeente-label = Gemeente (naam of code)
+serve-gemeente-hint = Typ een deel van de naam of de code, bijvoorbeeld Oss of GM0828.
+serve-gemeente-show = Toon
+serve-gemeente-unknown = Geen gemeente gevonden voor „{ $query }”.
+serve-gemeenten-all = Alle gemeenten
+serve-map-heading = Kaart van de wijken van { $name }
+serve-map-alt = Kaart van { $count } wijken van { $name }; klik op een wijk voor haar profiel.
+serve-map-none = Voor deze gemeente is geen kaart van de wijken beschikbaar.
+serve-list-heading = Wijken van { $name }
+serve-gemeente-profile = Profiel van de gemeente { $name }
+serve-no-profile = geen gegevens
+serve-profile-title = Wijkgezondheidsprofiel
+serve-area-subtitle = { $level } { $code } · gemeente { $gemeente }
+serve-download-pdf = Download PDF
+serve-download-csv = Download de cijfers (CSV)
+serve-summary = Wat valt op
+serve-summary-none = Er zijn geen indicatoren waarop dit gebied aantoonbaar afwijkt van Nederland.
+serve-missing = Wat ontbreekt
+serve-themes = Indicatoren per thema
+serve-col-indicator = Indicator
+serve-col-value = Waarde
+serve-col-gemeente = Gemeente
+serve-col-nl = Nederland
+serve-col-comparison = Vergelijking
+serve-col-chart = Spreiding
+serve-costs = Zorgkosten
+serve-col-category = Categorie
+serve-col-crude = ruw
+serve-col-standardised = gestandaardiseerd
+serve-col-ratio = verhouding
+serve-sources = Methoden en bronnen
+serve-col-file = Bestand
+serve-col-year = Jaar
+serve-back = Terug naar { $name }
+serve-home = Alle gemeenten
+serve-not-found-title = Niet gevonden
+serve-not-found-text = Er is geen gebied of pagina met deze code of dit adres. Controleer de code (bijvoorbeeld WK082801) of begin op de startpagina.
+serve-error-title = Er ging iets mis
+serve-error-text = Het PDF-bestand kon niet worden gemaakt: { $reason }
+serve-networks = Netwerken

@@ -5,6 +5,7 @@ pub mod inspect;
 pub mod profile;
 pub mod render;
 pub mod run;
+pub mod serve;
 pub mod template;
 
 use anyhow::Result;
@@ -40,6 +41,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Template(args) => template::run(&args, &cli.global),
         Command::Run(args) => run::run(&args, &cli.global),
         Command::Render(args) => render::run(&args, &cli.global),
+        Command::Serve(args) => serve::run(&args, &cli.global),
     }
 }
 
