@@ -93,6 +93,10 @@ pub struct ServeArgs {
     /// Vektis Zvw per gemeente (csv).
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub vektis: Vec<PathBuf>,
+    /// Wijk boundaries for the maps (GeoJSON or GeoPackage); the built-in
+    /// 2024 wijken of CBS otherwise.
+    #[arg(long, value_name = "FILE")]
+    pub boundaries: Option<PathBuf>,
     /// The port to listen on (0: any free port; the address is printed).
     #[arg(long, default_value_t = 8080)]
     pub port: u16,

@@ -7,7 +7,7 @@ use typst::foundations::Datetime;
 use crate::cli::{GlobalArgs, ServeArgs};
 use crate::cmd::Outcome;
 use crate::render::pdf::document_date;
-use crate::serve::{ServeOptions, run as serve};
+use crate::serve::{AppInputs, ServeOptions, run as serve};
 use crate::spec::pipeline::{InputKind, read_pipeline};
 
 pub fn run(args: &ServeArgs, global: &GlobalArgs) -> Result<Outcome> {
@@ -34,13 +34,17 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> Result<Outcome> {
         bail!("give a pipeline or the open data: --kwb FILE, --ggd FILE... or --vektis FILE...");
     }
     serve(ServeOptions {
-        files,
-        templates: args.templates.as_deref(),
-        date: document_date(date),
+        inputs: AppInputs {
+            files,
+            boundaries: args.boundaries.as_deref(),
+            pipeline: args.pipeline.as_deref(),
+            templates: args.templates.as_deref(),
+            date: document_date(date),
+            cache_bytes: args.cache_mb.saturating_mul(1 << 20),
+        },
         bind: args.bind,
         port: args.port,
         open: args.open,
-        cache_bytes: args.cache_mb.saturating_mul(1 << 20),
         quiet: global.quiet,
     })?;
     Ok(Outcome::Success)

@@ -5,6 +5,7 @@
 //! threads, at most one per core at a time) and kept in a size-bounded
 //! cache. axum on tokio; pages are written in Rust ([`pages`]).
 
+pub mod networks;
 pub mod pages;
 pub mod profile_source;
 pub mod routes;
@@ -18,41 +19,69 @@ use typst::foundations::Datetime;
 
 use crate::i18n::{Lang, Messages};
 
-/// What the server needs to start.
-pub struct ServeOptions<'a> {
+/// What the pages are made from: the inputs, read once.
+pub struct AppInputs<'a> {
     /// The open-data files (KWB, RIVM/GGD, Vektis).
     pub files: Vec<PathBuf>,
+    /// The user's wijk boundaries (GeoJSON or GeoPackage); the built-in
+    /// 2024 wijken otherwise.
+    pub boundaries: Option<&'a Path>,
+    /// The pipeline, for the networks page.
+    pub pipeline: Option<&'a Path>,
     pub templates: Option<&'a Path>,
+    /// The document date of the PDFs.
     pub date: Datetime,
+    /// Largest total size of the cached PDFs in bytes.
+    pub cache_bytes: usize,
+}
+
+/// What the server needs to start.
+pub struct ServeOptions<'a> {
+    pub inputs: AppInputs<'a>,
     pub bind: IpAddr,
     pub port: u16,
     pub open: bool,
-    /// Largest total size of the cached PDFs in bytes.
-    pub cache_bytes: usize,
     pub quiet: bool,
 }
 
-/// Reads the inputs, binds, prints the address and serves until Ctrl-C.
-pub fn run(options: ServeOptions) -> Result<()> {
-    let source =
-        profile_source::ProfileSource::load(&options.files, options.templates, options.date)?;
+/// Reads the inputs and makes the application: the router with its state.
+/// Tests call it directly (no socket needed).
+pub fn app(inputs: &AppInputs) -> Result<axum::Router> {
+    let source = profile_source::ProfileSource::load(&inputs.files, inputs.templates, inputs.date)?;
     let messages = [
-        Messages::load(options.templates, Lang::Nl)?,
-        Messages::load(options.templates, Lang::En)?,
+        Messages::load(inputs.templates, Lang::Nl)?,
+        Messages::load(inputs.templates, Lang::En)?,
     ];
+    let boundaries = match inputs.boundaries {
+        Some(path) => Some(crate::geo::read_boundaries(path, None)?),
+        None => None,
+    };
+    let networks = match inputs.pipeline {
+        Some(path) => networks::NetworkSource::load(path, inputs.templates)?,
+        None => None,
+    };
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let state = Arc::new(routes::AppState {
         source,
         messages,
-        pdfs: Mutex::new(routes::PdfCache::new(options.cache_bytes)),
+        boundaries,
+        networks,
+        pdfs: Mutex::new(routes::PdfCache::new(inputs.cache_bytes)),
         renders: tokio::sync::Semaphore::new(cores),
     });
+    Ok(routes::router(state))
+}
+
+/// Reads the inputs, binds, prints the address and serves until Ctrl-C.
+pub fn run(options: ServeOptions) -> Result<()> {
+    let app = app(&options.inputs)?;
     if !options.bind.is_loopback() {
         eprintln!(
-            "wijkmonitor serve: warning: bound to {}: the data are reachable by anyone on the network who can reach this machine",
+            "wijkmonitor serve: warning: listening on {}: the data become reachable by anyone on the network who can reach this machine",
             options.bind
         );
     }
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(cores)
         .enable_all()
@@ -74,7 +103,7 @@ pub fn run(options: ServeOptions) -> Result<()> {
         if options.open {
             open_browser(&url);
         }
-        axum::serve(listener, routes::router(state))
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::i18n::{Lang, Messages};
 use crate::msg;
 
+use super::networks::NetworkEntry;
 use super::profile_source::AreaEntry;
 
 /// Escapes text for HTML content and attribute values.
@@ -59,13 +60,14 @@ pub fn layout(m: &Messages, title: &str, switch_href: &str, body: &str) -> Strin
 </head>
 <body>
 <a class="skip" href="#inhoud">{skip}</a>
-<header class="top">
-<a class="site" href="/{home_query}">{site}</a>
+<header class="top"><div class="bar">
+<a class="site" href="/{home_query}"><span class="mark" aria-hidden="true"></span>{site}</a>
 <a class="switch" href="{switch}" hreflang="{other}" lang="{other}" aria-label="{switch_label}">{switch_text}</a>
-</header>
+</div></header>
 <main id="inhoud" tabindex="-1">
 {body}
 </main>
+<footer class="foot"><p>{footer}</p></footer>
 </body>
 </html>
 "##,
@@ -77,6 +79,7 @@ pub fn layout(m: &Messages, title: &str, switch_href: &str, body: &str) -> Strin
         switch = esc(switch_href),
         switch_label = esc(&msg!(m, "serve-lang-switch-label")),
         switch_text = esc(&msg!(m, "serve-lang-switch")),
+        footer = esc(&msg!(m, "serve-footer")),
     )
 }
 
@@ -114,13 +117,14 @@ pub fn start(
     gemeenten: &[&AreaEntry],
     query: &str,
     chosen: Option<&Chosen>,
+    has_networks: bool,
 ) -> String {
     let lang = m.lang();
     let mut body = String::new();
     let title = msg!(m, "serve-start-title");
     let _ = write!(
         body,
-        r#"<h1>{}</h1><p>{}</p>
+        r#"<h1>{}</h1><p class="lead">{}</p>
 <form class="search" method="get" action="/" role="search">
 <label for="gemeente">{}</label>
 <p id="gemeente-hint" class="hint">{}</p>
@@ -149,6 +153,14 @@ pub fn start(
         );
     }
     body.push_str("</datalist></form>\n");
+    if has_networks {
+        let _ = write!(
+            body,
+            r#"<p class="networks-link"><a href="/netwerken{}">{}</a></p>"#,
+            lang_query(lang),
+            esc(&msg!(m, "serve-networks-link"))
+        );
+    }
     if chosen.is_none() && !query.trim().is_empty() {
         let _ = write!(
             body,
@@ -168,18 +180,11 @@ pub fn start(
         let name = &c.gemeente.name;
         let _ = write!(
             body,
-            r#"<section aria-labelledby="kaart-kop"><h2 id="kaart-kop">{}</h2>"#,
+            r#"<div class="chosen"><section aria-labelledby="kaart-kop"><h2 id="kaart-kop">{}</h2>"#,
             esc(&msg!(m, "serve-map-heading", name = name.as_str()))
         );
         match &c.map_svg {
             Some(svg) => {
-                // The links inside the map must stay reachable: a group
-                // with a name, not an image (whose children are hidden).
-                let svg = svg.replacen(
-                    r#" role="img">"#,
-                    &format!(r#" role="group" aria-label="{}">"#, esc(&c.map_alt)),
-                    1,
-                );
                 let _ = write!(body, r#"<div class="map">{svg}</div>"#);
             }
             None => {
@@ -193,7 +198,7 @@ pub fn start(
         );
         let _ = write!(
             body,
-            r#"<li><a href="/gebied/{}{}">{}</a></li>"#,
+            r#"<li class="gemeente"><a href="/gebied/{}{}">{}</a></li>"#,
             esc(&c.gemeente.code),
             lang_query(lang),
             esc(&msg!(m, "serve-gemeente-profile", name = name.as_str()))
@@ -207,7 +212,7 @@ pub fn start(
                 name = esc(if w.name.is_empty() { &w.code } else { &w.name }),
             );
         }
-        body.push_str("</ul></section>");
+        body.push_str("</ul></section></div>");
     } else {
         let _ = write!(
             body,
@@ -266,10 +271,15 @@ fn comparison(code: &str, words: &str) -> String {
     )
 }
 
-/// The area page: the profile's content from its report data.
-pub fn area(m: &Messages, report: &Value) -> String {
+/// The area page: the profile's content from its report data. Headings
+/// and column heads are the report's own labels (`labels` in the data), so
+/// the page and the PDF say the same; `map` is the area's place among the
+/// wijken of its municipality (SVG with links), when boundaries exist.
+pub fn area(m: &Messages, report: &Value, map: Option<&str>) -> String {
     let lang = m.lang();
     let area = report.get("area").cloned().unwrap_or(Value::Null);
+    let labels = report.get("labels").cloned().unwrap_or(Value::Null);
+    let label = |key: &str| esc(s(&labels, key));
     let code = s(&area, "code");
     let name = s(&area, "name");
     let gemeente_code = s(&area, "gemeente_code");
@@ -278,13 +288,15 @@ pub fn area(m: &Messages, report: &Value) -> String {
     let mut body = String::new();
     let _ = write!(
         body,
-        r#"<nav aria-label="breadcrumb" class="crumbs"><a href="/?gemeente={gc}{amp}">{back}</a></nav>
-<p class="kicker">{kicker}</p><h1>{name}</h1><p class="sub">{sub}</p>
-<p class="downloads"><a class="button" href="/gebied/{code}/pdf{q}" download="profiel-{code}.pdf">{pdf}</a> <a href="/gebied/{code}/csv" download="profiel-{code}.csv">{csv}</a></p>"#,
+        r#"<nav aria-label="{crumbs}" class="crumbs"><a href="/{q}">{home}</a> <span aria-hidden="true">›</span> <a href="/?gemeente={gc}{amp}">{gemeente}</a></nav>
+<div class="area-head"><div><p class="kicker">{kicker}</p><h1>{name}</h1><p class="sub">{sub}</p></div>
+<p class="downloads"><a class="button pdf" href="/gebied/{code}/pdf{q}" download="profiel-{code}.pdf">{pdf}</a> <a class="button secondary csv" href="/gebied/{code}/csv" download="profiel-{code}.csv">{csv}</a></p></div>"#,
+        crumbs = esc(&msg!(m, "serve-crumbs")),
+        home = esc(&msg!(m, "serve-home")),
         gc = esc(gemeente_code),
         amp = if lang == Lang::En { "&amp;lang=en" } else { "" },
-        back = esc(&msg!(m, "serve-back", name = gemeente_name)),
-        kicker = esc(&msg!(m, "serve-profile-title")),
+        gemeente = esc(gemeente_name),
+        kicker = label("title"),
         name = esc(name),
         sub = esc(&msg!(
             m,
@@ -298,14 +310,15 @@ pub fn area(m: &Messages, report: &Value) -> String {
         csv = esc(&msg!(m, "serve-download-csv")),
     );
 
+    body.push_str(r#"<div class="area-top">"#);
     let _ = write!(
         body,
-        r#"<section aria-labelledby="opvallend"><h2 id="opvallend">{}</h2>"#,
-        esc(&msg!(m, "serve-summary"))
+        r#"<section class="card summary-card" aria-labelledby="opvallend"><h2 id="opvallend">{}</h2>"#,
+        label("summary_heading")
     );
     let summary = list(report, "summary");
     if summary.is_empty() {
-        let _ = write!(body, "<p>{}</p>", esc(&msg!(m, "serve-summary-none")));
+        let _ = write!(body, "<p>{}</p>", label("summary_none"));
     } else {
         body.push_str(r#"<ul class="summary">"#);
         for item in summary {
@@ -318,13 +331,21 @@ pub fn area(m: &Messages, report: &Value) -> String {
         body.push_str("</ul>");
     }
     body.push_str("</section>");
+    if let Some(svg) = map {
+        let _ = write!(
+            body,
+            r#"<section class="card locator" aria-labelledby="ligging"><h2 id="ligging">{}</h2><div class="map small">{svg}</div></section>"#,
+            esc(&msg!(m, "serve-area-map-heading"))
+        );
+    }
+    body.push_str("</div>");
 
     let missing = list(report, "missing");
     if !missing.is_empty() {
         let _ = write!(
             body,
-            r#"<section aria-labelledby="ontbreekt"><h2 id="ontbreekt">{}</h2><ul>"#,
-            esc(&msg!(m, "serve-missing"))
+            r#"<section aria-labelledby="ontbreekt"><h2 id="ontbreekt">{}</h2><ul class="missing">"#,
+            label("missing_heading")
         );
         for line in missing {
             let _ = write!(body, "<li>{}</li>", esc(line.as_str().unwrap_or("")));
@@ -334,19 +355,23 @@ pub fn area(m: &Messages, report: &Value) -> String {
 
     let _ = write!(
         body,
-        r#"<section aria-labelledby="themas"><h2 id="themas">{}</h2>"#,
-        esc(&msg!(m, "serve-themes"))
+        r#"<section aria-labelledby="themas"><h2 id="themas">{}</h2><p class="legend">"#,
+        label("indicators_heading")
     );
+    for item in list(report, "legend") {
+        let _ = write!(body, "{} ", comparison(s(item, "key"), s(item, "label")));
+    }
+    body.push_str("</p>");
     for (i, theme) in list(report, "themes").iter().enumerate() {
         let _ = write!(
             body,
             r#"<div class="table-wrap"><table><caption id="thema-{i}">{}</caption><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
             esc(s(theme, "label")),
-            esc(&msg!(m, "serve-col-indicator")),
+            label("column_indicator"),
             esc(&msg!(m, "serve-col-value")),
-            esc(&msg!(m, "serve-col-gemeente")),
-            esc(&msg!(m, "serve-col-nl")),
-            esc(&msg!(m, "serve-col-comparison")),
+            label("column_municipality"),
+            label("column_nl"),
+            label("column_comparison"),
             esc(&msg!(m, "serve-col-chart")),
         );
         for line in list(theme, "indicators") {
@@ -377,15 +402,14 @@ pub fn area(m: &Messages, report: &Value) -> String {
     if let Some(costs) = report.get("costs").filter(|c| !c.is_null()) {
         let _ = write!(
             body,
-            r#"<section aria-labelledby="kosten"><h2 id="kosten">{} · {}</h2><p>{}</p><div class="table-wrap"><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-            esc(&msg!(m, "serve-costs")),
-            esc(s(costs, "gemeente_name")),
-            esc(s(costs, "note")),
-            esc(&msg!(m, "serve-col-category")),
-            esc(&msg!(m, "serve-col-crude")),
-            esc(&msg!(m, "serve-col-standardised")),
-            esc(&msg!(m, "serve-col-nl")),
-            esc(&msg!(m, "serve-col-ratio")),
+            r#"<section aria-labelledby="kosten"><h2 id="kosten">{}</h2><p>{}</p><div class="table-wrap"><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            label("costs_heading"),
+            esc(s(costs, "intro")),
+            label("costs_column_category"),
+            label("costs_column_crude"),
+            label("costs_column_standardised"),
+            label("column_nl"),
+            label("costs_column_ratio"),
             esc(&msg!(m, "serve-col-chart")),
         );
         for row in list(costs, "rows") {
@@ -402,40 +426,123 @@ pub fn area(m: &Messages, report: &Value) -> String {
                 chart(s(row, "bars"), s(row, "bars_alt")),
             );
         }
-        body.push_str("</tbody></table></div></section>");
+        let _ = write!(
+            body,
+            r#"</tbody></table></div><p class="note">{}</p></section>"#,
+            esc(s(costs, "note"))
+        );
     }
 
     let _ = write!(
         body,
-        r#"<section aria-labelledby="bronnen"><h2 id="bronnen">{}</h2><div class="table-wrap"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        esc(&msg!(m, "serve-sources")),
-        esc(&msg!(m, "serve-col-file")),
-        esc(&msg!(m, "serve-col-year")),
+        r#"<section aria-labelledby="bronnen"><h2 id="bronnen">{}</h2>"#,
+        label("methods_heading"),
+    );
+    for paragraph in list(report, "methods") {
+        let _ = write!(body, "<p>{}</p>", esc(paragraph.as_str().unwrap_or("")));
+    }
+    let _ = write!(
+        body,
+        r#"<div class="table-wrap"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        label("input_files_heading"),
+        label("column_file"),
+        label("column_year"),
     );
     for source in list(report, "sources") {
-        let year = source
-            .get("year")
-            .and_then(Value::as_i64)
-            .map(|y| y.to_string())
-            .unwrap_or_default();
         let _ = write!(
             body,
             "<tr><td>{}<br><span class=\"unit\">{}</span></td><td>{}</td></tr>",
             esc(s(source, "name")),
             esc(s(source, "description")),
-            esc(&year)
+            esc(s(source, "year_text"))
         );
     }
-    body.push_str("</tbody></table></div>");
-    for paragraph in list(report, "methods") {
-        let _ = write!(body, "<p>{}</p>", esc(paragraph.as_str().unwrap_or("")));
-    }
-    body.push_str("</section>");
+    body.push_str("</tbody></table></div></section>");
 
     let switch = match lang {
-        Lang::Nl => format!("/gebied/{}?lang=en", esc(code)),
-        Lang::En => format!("/gebied/{}", esc(code)),
+        Lang::Nl => format!("/gebied/{code}?lang=en"),
+        Lang::En => format!("/gebied/{code}"),
     };
-    let _ = q;
     layout(m, name, &switch, &body)
+}
+
+/// The networks page: every network of the pipeline with its annual
+/// report (PDF made on demand) and the areas it works in, linked to their
+/// profiles where `area_name` knows them.
+pub fn networks<'a>(
+    m: &Messages,
+    networks: &[NetworkEntry],
+    area_name: impl Fn(&str) -> Option<&'a str>,
+) -> String {
+    let lang = m.lang();
+    let q = lang_query(lang);
+    let title = msg!(m, "serve-networks");
+    let mut body = format!(
+        r#"<nav aria-label="{}" class="crumbs"><a href="/{q}">{}</a></nav><h1>{}</h1><p class="lead">{}</p>"#,
+        esc(&msg!(m, "serve-crumbs")),
+        esc(&msg!(m, "serve-home")),
+        esc(&title),
+        esc(&msg!(m, "serve-networks-intro")),
+    );
+    // The cross-site comparison (issue 12, vergelijking.pdf) gets its link
+    // here once `render::compare` is on main.
+    let _ = write!(
+        body,
+        r#"<div class="table-wrap"><table class="networks"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        esc(&msg!(m, "serve-networks-caption", count = networks.len())),
+        esc(&msg!(m, "serve-network-column")),
+        esc(&msg!(m, "serve-network-areas")),
+        esc(&msg!(m, "serve-network-report")),
+    );
+    for n in networks {
+        let areas: Vec<String> = n
+            .areas
+            .iter()
+            .map(|code| match area_name(code) {
+                Some(name) => format!(
+                    r#"<a href="/gebied/{c}{q}">{}</a> <span class="code">{c}</span>"#,
+                    esc(name),
+                    c = esc(code)
+                ),
+                None => format!(r#"<span class="code">{}</span>"#, esc(code)),
+            })
+            .collect();
+        let _ = write!(
+            body,
+            r#"<tr><th scope="row">{name} <span class="code">{id}</span></th><td>{areas}</td><td><a class="button secondary" href="/netwerk/{href}/pdf{q}" aria-label="{label}">PDF</a></td></tr>"#,
+            name = esc(&n.name),
+            id = esc(&n.id),
+            areas = areas.join(", "),
+            href = path_segment(&n.id),
+            label = esc(&msg!(
+                m,
+                "serve-network-report-label",
+                name = n.name.as_str()
+            )),
+        );
+    }
+    let _ = write!(
+        body,
+        r#"</tbody></table></div><p class="note">{}</p>"#,
+        esc(&msg!(m, "serve-network-report-note"))
+    );
+    let switch = match lang {
+        Lang::Nl => "/netwerken?lang=en",
+        Lang::En => "/netwerken",
+    };
+    layout(m, &title, switch, &body)
+}
+
+/// Percent-encodes text for one path segment of a link (ids from the
+/// register may hold any character).
+pub fn path_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }

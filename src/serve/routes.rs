@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
@@ -19,6 +20,7 @@ use crate::geo;
 use crate::i18n::{Lang, Messages};
 use crate::msg;
 
+use super::networks::NetworkSource;
 use super::pages::{self, Chosen, esc};
 use super::profile_source::{AreaEntry, ProfileSource};
 
@@ -26,6 +28,10 @@ use super::profile_source::{AreaEntry, ProfileSource};
 pub struct AppState {
     pub source: ProfileSource,
     pub messages: [Messages; 2],
+    /// The user's boundaries (`--boundaries`), else the built-in wijken.
+    pub boundaries: Option<geo::Boundaries>,
+    /// The networks of the pipeline, when one was given.
+    pub networks: Option<NetworkSource>,
     pub pdfs: Mutex<PdfCache>,
     /// At most this many PDFs are rendered at once (one per core): further
     /// requests wait, so memory stays bounded however many arrive.
@@ -123,11 +129,38 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/gebied/{code}", get(area))
         .route("/gebied/{code}/pdf", get(area_pdf))
         .route("/gebied/{code}/csv", get(area_csv))
+        .route("/netwerken", get(networks))
+        .route("/netwerk/{id}/pdf", get(network_pdf))
         .route("/assets/style.css", get(stylesheet))
         .fallback(not_found)
         // Only GET requests exist; a body is never needed.
-        .layer(DefaultBodyLimit::max(4096))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(limits))
         .with_state(state)
+}
+
+/// The longest address answered (a code and a language need far less).
+pub const MAX_URI: usize = 2048;
+/// The largest request body accepted: the pages take none.
+pub const MAX_BODY: usize = 4096;
+
+/// Refuses, before any handler runs, an address longer than [`MAX_URI`]
+/// (414) and a body larger than [`MAX_BODY`] or of unknown length (413).
+/// hyper itself bounds the header block.
+async fn limits(request: Request, next: Next) -> Response {
+    if request.uri().to_string().len() > MAX_URI {
+        return StatusCode::URI_TOO_LONG.into_response();
+    }
+    let headers = request.headers();
+    let length = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let chunked = headers.contains_key(header::TRANSFER_ENCODING);
+    if chunked || length.is_some_and(|n| n > MAX_BODY as u64) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    next.run(request).await
 }
 
 fn html(status: StatusCode, body: String) -> Response {
@@ -222,17 +255,92 @@ async fn start(State(state): State<Arc<AppState>>, Query(q): Query<StartQuery>) 
     });
     html(
         StatusCode::OK,
-        pages::start(m, &gemeenten, query, chosen.as_ref()),
+        pages::start(
+            m,
+            &gemeenten,
+            query,
+            chosen.as_ref(),
+            state.networks.is_some(),
+        ),
     )
 }
 
-/// The map of a municipality's wijken (built-in 2024 boundaries), each
-/// linked to its page.
-fn wijk_map(state: &AppState, m: &Messages, g: &AreaEntry) -> (Option<String>, String) {
-    let Some(boundaries) = geo::builtin(geo::Level::Wijk, 2024) else {
-        return (None, String::new());
+/// The wijken of a municipality with their boundaries: the user's
+/// (`--boundaries`) when they have any, else the built-in 2024 division.
+/// Only wijken with a profile are drawn (each is a link to its page); a
+/// municipality none of whose wijken has one gets no map.
+fn wijken_of<'a>(state: &'a AppState, gemeente_code: &str) -> Vec<&'a geo::Area> {
+    let mut areas = state
+        .boundaries
+        .as_ref()
+        .map(|b| b.in_gemeente(geo::Level::Wijk, gemeente_code))
+        .filter(|areas| !areas.is_empty())
+        .or_else(|| {
+            geo::builtin(geo::Level::Wijk, 2024)
+                .map(|b| b.in_gemeente(geo::Level::Wijk, gemeente_code))
+        })
+        .unwrap_or_default();
+    areas.retain(|a| state.source.area(&a.code).is_some());
+    areas
+}
+
+/// The address of an area's page (codes are letters and digits; the
+/// query is `""` or `?lang=en`, escaped as the map escapes it).
+fn link_to(code: &str, q: &str) -> String {
+    format!("/gebied/{code}{q}")
+}
+
+/// Makes the SVG of a map a named group of links rather than an image
+/// (whose children screen readers skip), so every area stays reachable.
+fn map_as_group(svg: &str, name: &str) -> String {
+    svg.replacen(
+        r#" role="img""#,
+        &format!(r#" role="group" aria-label="{}""#, esc(name)),
+        1,
+    )
+}
+
+/// The area's place among the wijken of its municipality, the area
+/// highlighted, every wijk linked to its page.
+fn area_map(state: &AppState, m: &Messages, a: &AreaEntry) -> Option<String> {
+    let areas = wijken_of(state, &a.gemeente_code);
+    if !areas.iter().any(|w| w.code == a.code) {
+        return None;
+    }
+    let gemeente = state
+        .source
+        .area(&a.gemeente_code)
+        .map_or(a.gemeente_code.as_str(), |g| g.name.as_str());
+    let alt = msg!(
+        m,
+        "serve-area-map-alt",
+        name = a.name.as_str(),
+        count = areas.len(),
+        gemeente = gemeente
+    );
+    let q = pages::lang_query(m.lang());
+    let link = |w: &geo::Area| link_to(&w.code, q);
+    let options = geo::map::MapOptions {
+        width: 320.0,
+        max_height: 260.0,
+        link: Some(&link),
+        id_prefix: "lg",
+        ..geo::map::MapOptions::default()
     };
-    let areas = boundaries.in_gemeente(geo::Level::Wijk, &g.code);
+    let map = geo::map::locator(&areas, &[a.code.as_str()], &options, |_| alt.clone());
+    // The area itself: marked for the stylesheet and for screen readers.
+    let href = link_to(&a.code, q);
+    let svg = map.svg.replacen(
+        &format!(r#"<a href="{href}"><path "#),
+        &format!(r#"<a href="{href}" aria-current="page"><path class="here" "#),
+        1,
+    );
+    Some(map_as_group(&svg, &alt))
+}
+
+/// The map of a municipality's wijken, each linked to its page.
+fn wijk_map(state: &AppState, m: &Messages, g: &AreaEntry) -> (Option<String>, String) {
+    let areas = wijken_of(state, &g.code);
     let alt = msg!(
         m,
         "serve-map-alt",
@@ -243,8 +351,7 @@ fn wijk_map(state: &AppState, m: &Messages, g: &AreaEntry) -> (Option<String>, S
         return (None, alt);
     }
     let q = pages::lang_query(m.lang());
-    let _ = state;
-    let link = |a: &geo::Area| format!("/gebied/{}{q}", a.code);
+    let link = |a: &geo::Area| link_to(&a.code, q);
     let options = geo::map::MapOptions {
         width: 560.0,
         max_height: 520.0,
@@ -253,7 +360,7 @@ fn wijk_map(state: &AppState, m: &Messages, g: &AreaEntry) -> (Option<String>, S
         ..geo::map::MapOptions::default()
     };
     let map = geo::map::locator(&areas, &[], &options, |_| alt.clone());
-    (Some(map.svg), alt)
+    (Some(map_as_group(&map.svg, &alt)), alt)
 }
 
 /// An area code as it may appear in a URL: letters and digits, short.
@@ -270,9 +377,19 @@ async fn area(
 ) -> Response {
     let lang = q.lang();
     let m = state.messages(lang);
-    let report = valid_code(&code).and_then(|code| state.source.report(&code, lang));
-    match report {
-        Some(report) => html(StatusCode::OK, pages::area(m, &report)),
+    let found = valid_code(&code).and_then(|code| {
+        let report = state.source.report(&code, lang)?;
+        Some((code, report))
+    });
+    match found {
+        Some((code, report)) => {
+            let map = state
+                .source
+                .area(&code)
+                .filter(|a| a.level == "wijk")
+                .and_then(|a| area_map(&state, m, a));
+            html(StatusCode::OK, pages::area(m, &report, map.as_deref()))
+        }
         None => html(StatusCode::NOT_FOUND, pages::not_found(m)),
     }
 }
@@ -311,13 +428,28 @@ async fn area_pdf(
             pages::not_found(state.messages(lang)),
         );
     };
-    match pdf(&state, code.clone(), lang).await {
+    pdf_response(
+        &state,
+        pdf(&state, Document::Profile, code.clone(), lang).await,
+        &format!("profiel-{code}.pdf"),
+        lang,
+    )
+}
+
+/// The PDF as an answer, or the error page.
+fn pdf_response(
+    state: &AppState,
+    result: anyhow::Result<Arc<Vec<u8>>>,
+    file_name: &str,
+    lang: Lang,
+) -> Response {
+    match result {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "application/pdf".to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("inline; filename=\"profiel-{code}.pdf\""),
+                    format!("inline; filename=\"{file_name}\""),
                 ),
             ],
             bytes.as_ref().clone(),
@@ -339,10 +471,66 @@ async fn area_pdf(
     }
 }
 
+/// What a cached PDF is: an area's profile or a network's report.
+#[derive(Clone, Copy)]
+enum Document {
+    Profile,
+    Network,
+}
+
+async fn networks(State(state): State<Arc<AppState>>, Query(q): Query<LangQuery>) -> Response {
+    let m = state.messages(q.lang());
+    match &state.networks {
+        Some(networks) => html(
+            StatusCode::OK,
+            pages::networks(m, networks.networks(), |code| {
+                state.source.area(code).map(|a| a.name.as_str())
+            }),
+        ),
+        None => html(StatusCode::NOT_FOUND, pages::not_found(m)),
+    }
+}
+
+async fn network_pdf(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let lang = q.lang();
+    // The id is only compared with the register's ids; it names no file.
+    let Some(network) = state.networks.as_ref().and_then(|n| n.network(&id)) else {
+        return html(
+            StatusCode::NOT_FOUND,
+            pages::not_found(state.messages(lang)),
+        );
+    };
+    let id = network.id.clone();
+    let file =
+        crate::render::outpath::output_file(std::path::Path::new(""), "netwerk-", &id, "pdf")
+            .ok()
+            .and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "netwerk.pdf".to_owned());
+    pdf_response(
+        &state,
+        pdf(&state, Document::Network, id, lang).await,
+        &file,
+        lang,
+    )
+}
+
 /// The PDF from the cache, or rendered on a blocking thread (typst is
 /// synchronous and takes ~100 ms) when a render permit is free.
-async fn pdf(state: &Arc<AppState>, code: String, lang: Lang) -> anyhow::Result<Arc<Vec<u8>>> {
-    let key = (code, lang);
+async fn pdf(
+    state: &Arc<AppState>,
+    document: Document,
+    code: String,
+    lang: Lang,
+) -> anyhow::Result<Arc<Vec<u8>>> {
+    let key = match document {
+        Document::Profile => (code.clone(), lang),
+        // A network id may look like an area code: a prefix no code has.
+        Document::Network => (format!("netwerk/{code}"), lang),
+    };
     if let Some(pdf) = cache(state).get(&key) {
         return Ok(pdf);
     }
@@ -352,8 +540,14 @@ async fn pdf(state: &Arc<AppState>, code: String, lang: Lang) -> anyhow::Result<
         return Ok(pdf);
     }
     let worker = state.clone();
-    let (code, lang) = key.clone();
-    let pdf = tokio::task::spawn_blocking(move || worker.source.pdf(&code, lang)).await??;
+    let pdf = tokio::task::spawn_blocking(move || match document {
+        Document::Profile => worker.source.pdf(&code, lang),
+        Document::Network => match &worker.networks {
+            Some(networks) => networks.pdf(&code, lang),
+            None => anyhow::bail!("no pipeline with networks was given"),
+        },
+    })
+    .await??;
     let pdf = Arc::new(pdf);
     cache(state).insert(key, pdf.clone());
     Ok(pdf)
