@@ -25,7 +25,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 # The wijken of the example (codes from the start pages of its municipalities).
 gemeenten=$(curl -s "$base/" | grep -o 'href="/?gemeente=GM[0-9]*"' | grep -o 'GM[0-9]*' | sort -u)
 codes=$(for g in $gemeenten; do
-    curl -s "$base/?gemeente=$g" | grep -o 'href="/gebied/WK[0-9]*"' | sed 's/.*\/gebied\/\(WK[0-9]*\)"/\1/'
+    curl -s "$base/?gemeente=$g" | grep -o 'href="/gebied/WK[0-9]*"' | sed 's/.*\/gebied\/\(WK[0-9]*\)"/\1/' || true
 done | sort -u)
 echo "wijken with a page: $(echo "$codes" | wc -l)"
 

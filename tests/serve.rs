@@ -84,7 +84,7 @@ fn request(request: Request<Body>) -> Answer {
         .unwrap();
     runtime.block_on(async {
         let response = router().oneshot(request).await.unwrap();
-        let header = |name| {
+        let header = |name: header::HeaderName| {
             response
                 .headers()
                 .get(name)

@@ -563,5 +563,5 @@ serve-networks-caption = { $count ->
 serve-network-column = Network
 serve-network-areas = Area
 serve-network-report = Annual report
-serve-network-report-label = Annual report of { $name } (PDF)
+serve-network-report-label = annual report of { $name }
 serve-network-report-note = The reports are the same as those of wijkmonitor run: figures on fewer respondents than the threshold are left out.

@@ -563,5 +563,5 @@ serve-networks-caption = { $count ->
 serve-network-column = Netwerk
 serve-network-areas = Werkgebied
 serve-network-report = Jaarrapportage
-serve-network-report-label = Jaarrapportage van { $name } (PDF)
+serve-network-report-label = jaarrapportage van { $name }
 serve-network-report-note = De rapportages zijn dezelfde als die van wijkmonitor run: cijfers over minder respondenten dan de drempel zijn weggelaten.

@@ -509,7 +509,7 @@ pub fn networks<'a>(
             .collect();
         let _ = write!(
             body,
-            r#"<tr><th scope="row">{name} <span class="code">{id}</span></th><td>{areas}</td><td><a class="button secondary" href="/netwerk/{href}/pdf{q}" aria-label="{label}">PDF</a></td></tr>"#,
+            r#"<tr><th scope="row">{name} <span class="code">{id}</span></th><td>{areas}</td><td><a class="button secondary" href="/netwerk/{href}/pdf{q}">PDF<span class="vh"> · {label}</span></a></td></tr>"#,
             name = esc(&n.name),
             id = esc(&n.id),
             areas = areas.join(", "),

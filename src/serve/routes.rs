@@ -290,6 +290,43 @@ fn link_to(code: &str, q: &str) -> String {
     format!("/gebied/{code}{q}")
 }
 
+/// Names every link of a map by its area's name as the list beside it
+/// says it (a link's name must not depend on an SVG `<title>` deeper
+/// down), and marks the `current` area for the stylesheet and for screen
+/// readers (`aria-current`).
+fn label_links(
+    state: &AppState,
+    svg: &str,
+    areas: &[&geo::Area],
+    q: &str,
+    current: Option<&str>,
+) -> String {
+    let mut svg = svg.to_owned();
+    for area in areas {
+        let name = state
+            .source
+            .area(&area.code)
+            .map(|a| a.name.as_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(area.name.as_str());
+        let href = link_to(&area.code, q);
+        let (extra, class) = if current == Some(area.code.as_str()) {
+            (r#" aria-current="page""#, r#"class="here" "#)
+        } else {
+            ("", "")
+        };
+        svg = svg.replacen(
+            &format!(r#"<a href="{href}"><path "#),
+            &format!(
+                r#"<a href="{href}" aria-label="{}"{extra}><path {class}"#,
+                esc(name)
+            ),
+            1,
+        );
+    }
+    svg
+}
+
 /// Makes the SVG of a map a named group of links rather than an image
 /// (whose children screen readers skip), so every area stays reachable.
 fn map_as_group(svg: &str, name: &str) -> String {
@@ -328,13 +365,7 @@ fn area_map(state: &AppState, m: &Messages, a: &AreaEntry) -> Option<String> {
         ..geo::map::MapOptions::default()
     };
     let map = geo::map::locator(&areas, &[a.code.as_str()], &options, |_| alt.clone());
-    // The area itself: marked for the stylesheet and for screen readers.
-    let href = link_to(&a.code, q);
-    let svg = map.svg.replacen(
-        &format!(r#"<a href="{href}"><path "#),
-        &format!(r#"<a href="{href}" aria-current="page"><path class="here" "#),
-        1,
-    );
+    let svg = label_links(state, &map.svg, &areas, q, Some(&a.code));
     Some(map_as_group(&svg, &alt))
 }
 
@@ -360,7 +391,8 @@ fn wijk_map(state: &AppState, m: &Messages, g: &AreaEntry) -> (Option<String>, S
         ..geo::map::MapOptions::default()
     };
     let map = geo::map::locator(&areas, &[], &options, |_| alt.clone());
-    (Some(map_as_group(&map.svg, &alt)), alt)
+    let svg = label_links(state, &map.svg, &areas, q, None);
+    (Some(map_as_group(&svg, &alt)), alt)
 }
 
 /// An area code as it may appear in a URL: letters and digits, short.
