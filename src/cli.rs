@@ -78,6 +78,46 @@ pub enum Command {
     /// Render a report template with a data file: to preview an edited
     /// template (`--templates DIR`) with the data.json a run kept.
     Render(RenderArgs),
+    /// A local web server over the profiles: choose a municipality, click a
+    /// wijk on the map, read its profile, download its PDF or CSV. Prints
+    /// its address; Ctrl-C stops it.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// A pipeline file (TOML): its open-data inputs are served.
+    #[arg(value_name = "PIPELINE")]
+    pub pipeline: Option<PathBuf>,
+    /// CBS Kerncijfers wijken en buurten (xlsx or csv).
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub kwb: Vec<PathBuf>,
+    /// RIVM/GGD Gezondheid per wijk en buurt (StatLine xlsx or csv).
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub ggd: Vec<PathBuf>,
+    /// Vektis Zvw per gemeente (csv).
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub vektis: Vec<PathBuf>,
+    /// Wijk boundaries for the maps (GeoJSON or GeoPackage); the built-in
+    /// 2024 wijken of CBS otherwise.
+    #[arg(long, value_name = "FILE")]
+    pub boundaries: Option<PathBuf>,
+    /// The port to listen on (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on. Anything but 127.0.0.1 or ::1 makes the
+    /// data reachable from the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the start page in the browser.
+    #[arg(long)]
+    pub open: bool,
+    /// A directory with edited copies of the report templates.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Largest total size of the PDFs kept in memory, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub cache_mb: usize,
 }
 
 #[derive(Debug, Args)]

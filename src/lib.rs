@@ -17,4 +17,5 @@ pub mod ingest;
 pub mod problem;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod spec;

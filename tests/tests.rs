@@ -17,6 +17,8 @@ mod network;
 mod profile;
 mod render;
 mod run;
+mod serve;
+mod serve_browser;
 mod stats;
 mod tables;
 mod trust;

@@ -739,3 +739,47 @@ compare-timing-after = after the start
 compare-timing-unknown = start unknown
 compare-higher-is-better = higher is better
 compare-lower-is-better = lower is better
+## Web pages (wijkmonitor serve)
+
+serve-site-name = Wijkmonitor
+serve-skip = Skip to content
+serve-lang-switch = Nederlands
+serve-lang-switch-label = Naar het Nederlands
+serve-start-title = Neighbourhood health profiles
+serve-start-intro = Choose a municipality to see the map of its districts. Then click a district, or pick it from the list, for its profile.
+serve-gemeente-label = Municipality (name or code)
+serve-gemeente-hint = Type part of the name or the code, for example Oss or GM0828.
+serve-gemeente-show = Show
+serve-gemeente-unknown = No municipality found for “{ $query }”.
+serve-gemeenten-all = All municipalities
+serve-map-heading = Map of the districts of { $name }
+serve-map-alt = Map of { $count } districts of { $name }; click a district for its profile.
+serve-map-none = No map of the districts is available for this municipality.
+serve-list-heading = Districts of { $name }
+serve-gemeente-profile = Profile of the municipality of { $name }
+serve-area-subtitle = { $level } { $code } · municipality { $gemeente }
+serve-download-pdf = Download PDF
+serve-download-csv = Download the figures (CSV)
+serve-col-value = Value
+serve-col-chart = Spread
+serve-home = All municipalities
+serve-not-found-title = Not found
+serve-not-found-text = There is no area or page with this code or address. Check the code (for example WK082801) or start on the start page.
+serve-error-title = Something went wrong
+serve-error-text = The PDF could not be made: { $reason }
+serve-crumbs = Breadcrumb
+serve-area-map-heading = Location
+serve-area-map-alt = Map of the { $count } districts of { $gemeente } with { $name } highlighted; click a district for its profile.
+serve-footer = Made with wijkmonitor from open data of CBS, RIVM/GGD and Vektis. These pages run on your own computer; nothing goes to the internet.
+serve-networks = Networks
+serve-networks-intro = The networks of this pipeline with their annual report. A report is made when you open it; the first time takes a few seconds.
+serve-networks-link = Networks and their annual reports
+serve-networks-caption = { $count ->
+    [one] One network
+   *[other] { $count } networks
+}
+serve-network-column = Network
+serve-network-areas = Area
+serve-network-report = Annual report
+serve-network-report-label = annual report of { $name }
+serve-network-report-note = The reports are the same as those of wijkmonitor run: figures on fewer respondents than the threshold are left out.

@@ -739,3 +739,47 @@ compare-timing-after = na de start
 compare-timing-unknown = start onbekend
 compare-higher-is-better = hoger is beter
 compare-lower-is-better = lager is beter
+## Web pages (wijkmonitor serve)
+
+serve-site-name = Wijkmonitor
+serve-skip = Naar de inhoud
+serve-lang-switch = English
+serve-lang-switch-label = Switch to English
+serve-start-title = Wijkgezondheidsprofielen
+serve-start-intro = Kies een gemeente om de kaart van haar wijken te zien. Klik dan op een wijk, of kies haar uit de lijst, voor het profiel.
+serve-gemeente-label = Gemeente (naam of code)
+serve-gemeente-hint = Typ een deel van de naam of de code, bijvoorbeeld Oss of GM0828.
+serve-gemeente-show = Toon
+serve-gemeente-unknown = Geen gemeente gevonden voor „{ $query }”.
+serve-gemeenten-all = Alle gemeenten
+serve-map-heading = Kaart van de wijken van { $name }
+serve-map-alt = Kaart van { $count } wijken van { $name }; klik op een wijk voor haar profiel.
+serve-map-none = Voor deze gemeente is geen kaart van de wijken beschikbaar.
+serve-list-heading = Wijken van { $name }
+serve-gemeente-profile = Profiel van de gemeente { $name }
+serve-area-subtitle = { $level } { $code } · gemeente { $gemeente }
+serve-download-pdf = Download PDF
+serve-download-csv = Download de cijfers (CSV)
+serve-col-value = Waarde
+serve-col-chart = Spreiding
+serve-home = Alle gemeenten
+serve-not-found-title = Niet gevonden
+serve-not-found-text = Er is geen gebied of pagina met deze code of dit adres. Controleer de code (bijvoorbeeld WK082801) of begin op de startpagina.
+serve-error-title = Er ging iets mis
+serve-error-text = Het PDF-bestand kon niet worden gemaakt: { $reason }
+serve-crumbs = Kruimelpad
+serve-area-map-heading = Ligging
+serve-area-map-alt = Kaart van de { $count } wijken van { $gemeente } met { $name } gemarkeerd; klik op een wijk voor haar profiel.
+serve-footer = Gemaakt met wijkmonitor uit open data van CBS, RIVM/GGD en Vektis. Deze pagina's draaien op uw eigen computer; er gaat niets naar internet.
+serve-networks = Netwerken
+serve-networks-intro = De netwerken van deze pijplijn met hun jaarrapportage. Een rapportage wordt gemaakt wanneer u haar opent; de eerste keer duurt dat enkele seconden.
+serve-networks-link = Netwerken en hun jaarrapportages
+serve-networks-caption = { $count ->
+    [one] Eén netwerk
+   *[other] { $count } netwerken
+}
+serve-network-column = Netwerk
+serve-network-areas = Werkgebied
+serve-network-report = Jaarrapportage
+serve-network-report-label = jaarrapportage van { $name }
+serve-network-report-note = De rapportages zijn dezelfde als die van wijkmonitor run: cijfers over minder respondenten dan de drempel zijn weggelaten.

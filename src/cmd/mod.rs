@@ -6,6 +6,7 @@ pub mod inspect;
 pub mod profile;
 pub mod render;
 pub mod run;
+pub mod serve;
 pub mod template;
 
 use anyhow::Result;
@@ -42,6 +43,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Run(args) => run::run(&args, &cli.global),
         Command::Compare(args) => compare::run(&args, &cli.global),
         Command::Render(args) => render::run(&args, &cli.global),
+        Command::Serve(args) => serve::run(&args, &cli.global),
     }
 }
 
