@@ -326,6 +326,7 @@ fn serve_networks_page_lists_the_networks_with_their_reports() {
     assert!(html.contains("<table"));
     assert!(html.matches(r#"href="/netwerk/"#).count() >= 10);
     assert!(get("/").text().contains(r#"href="/netwerken""#));
+    assert!(html.contains(r#"href="/vergelijking/pdf""#));
     let en = get("/netwerken?lang=en");
     assert_page(&en, StatusCode::OK, "en");
     assert_eq!(
@@ -336,4 +337,13 @@ fn serve_networks_page_lists_the_networks_with_their_reports() {
         get("/netwerk/..%2F..%2Fetc/pdf").status,
         StatusCode::NOT_FOUND
     );
+}
+
+#[test]
+fn serve_gives_the_cross_site_comparison_of_the_pipeline() {
+    let pdf = get("/vergelijking/pdf");
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.body.starts_with(b"%PDF"));
+    // The same bytes from the cache the second time.
+    assert_eq!(get("/vergelijking/pdf").body, pdf.body);
 }

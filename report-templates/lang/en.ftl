@@ -783,3 +783,6 @@ serve-network-areas = Area
 serve-network-report = Annual report
 serve-network-report-label = annual report of { $name }
 serve-network-report-note = The reports are the same as those of wijkmonitor run: figures on fewer respondents than the threshold are left out.
+serve-comparison = Comparison of the networks
+serve-comparison-intro = All networks side by side: the change per network and pooled across the networks, the success factors put to the test, the networks' areas against comparable areas without a network, and care costs around the start. Making it takes a few seconds the first time.
+serve-comparison-link = Comparison (PDF)

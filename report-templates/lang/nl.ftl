@@ -783,3 +783,6 @@ serve-network-areas = Werkgebied
 serve-network-report = Jaarrapportage
 serve-network-report-label = jaarrapportage van { $name }
 serve-network-report-note = De rapportages zijn dezelfde als die van wijkmonitor run: cijfers over minder respondenten dan de drempel zijn weggelaten.
+serve-comparison = Vergelijking van de netwerken
+serve-comparison-intro = Alle netwerken naast elkaar: de verandering per netwerk en gepoold over de netwerken, de succesfactoren getoetst, de gebieden van de netwerken tegen vergelijkbare gebieden zonder netwerk en de zorgkosten rond de start. Het maken duurt de eerste keer enkele seconden.
+serve-comparison-link = Vergelijking (PDF)

@@ -13,6 +13,8 @@ use crate::spec::pipeline::{InputKind, read_pipeline};
 pub fn run(args: &ServeArgs, global: &GlobalArgs) -> Result<Outcome> {
     let mut files = Vec::new();
     let mut date = None;
+    // Boundaries: the flag's file, else the pipeline's input of kind `boundaries`.
+    let mut boundaries = args.boundaries.clone();
     if let Some(path) = &args.pipeline {
         let pipeline = read_pipeline(path)?;
         files.extend(
@@ -22,6 +24,13 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> Result<Outcome> {
                 .filter(|i| i.kind == InputKind::OpenData)
                 .map(|i| i.path.clone()),
         );
+        if boundaries.is_none() {
+            boundaries = pipeline
+                .inputs
+                .values()
+                .find(|i| i.kind == InputKind::Boundaries)
+                .map(|i| i.path.clone());
+        }
         date = pipeline.date.and_then(|d| {
             use chrono::Datelike;
             Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
@@ -36,7 +45,7 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> Result<Outcome> {
     serve(ServeOptions {
         inputs: AppInputs {
             files,
-            boundaries: args.boundaries.as_deref(),
+            boundaries: boundaries.as_deref(),
             pipeline: args.pipeline.as_deref(),
             templates: args.templates.as_deref(),
             date: document_date(date),

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::{GlobalArgs, RunArgs};
+use crate::cli::{CompareArgs, GlobalArgs, RunArgs};
 use crate::i18n::Lang;
 use crate::ingest::network::register::read_register;
 use crate::render::outpath::output_file;
@@ -98,6 +98,7 @@ impl NetworkSource {
             network: vec![network.id.clone()],
             templates: self.templates.clone(),
             keep_data: false,
+            boundaries: Vec::new(),
         };
         let global = GlobalArgs {
             quiet: true,
@@ -112,7 +113,27 @@ impl NetworkSource {
         }
     }
 
-    // The cross-site comparison (issue 12, `render::compare`,
-    // `vergelijking.pdf`) goes here once it is on main: a `comparison_pdf`
-    // made the same way, and a link on the networks page (pages::networks).
+    /// The cross-site comparison of the pipeline's networks, the
+    /// `vergelijking.pdf` that `wijkmonitor compare` makes. Slow (reads the
+    /// inputs, compares, typst): call it on a blocking thread.
+    pub fn comparison_pdf(&self, lang: Lang) -> Result<Vec<u8>> {
+        let out = tempfile::tempdir().context("a temporary directory for the comparison")?;
+        let args = CompareArgs {
+            pipeline: self.pipeline.clone(),
+            out: Some(out.path().to_path_buf()),
+            network: Vec::new(),
+            templates: self.templates.clone(),
+            keep_data: false,
+        };
+        let global = GlobalArgs {
+            quiet: true,
+            jobs: None,
+            lang: Some(lang),
+        };
+        let outcome = crate::cmd::compare::run(&args, &global)?;
+        match std::fs::read(out.path().join(crate::render::compare::REPORT_FILE)) {
+            Ok(bytes) => Ok(bytes),
+            Err(e) => bail!("the comparison was not made ({outcome:?}): {e}"),
+        }
+    }
 }

@@ -484,8 +484,14 @@ pub fn networks<'a>(
         esc(&title),
         esc(&msg!(m, "serve-networks-intro")),
     );
-    // The cross-site comparison (issue 12, vergelijking.pdf) gets its link
-    // here once `render::compare` is on main.
+    // The cross-site comparison of the networks (vergelijking.pdf).
+    let _ = write!(
+        body,
+        r#"<h2>{}</h2><p>{}</p><p><a class="button" href="/vergelijking/pdf{q}">{}</a></p>"#,
+        esc(&msg!(m, "serve-comparison")),
+        esc(&msg!(m, "serve-comparison-intro")),
+        esc(&msg!(m, "serve-comparison-link")),
+    );
     let _ = write!(
         body,
         r#"<div class="table-wrap"><table class="networks"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,

@@ -131,6 +131,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/gebied/{code}/csv", get(area_csv))
         .route("/netwerken", get(networks))
         .route("/netwerk/{id}/pdf", get(network_pdf))
+        .route("/vergelijking/pdf", get(comparison_pdf))
         .route("/assets/style.css", get(stylesheet))
         .fallback(not_found)
         // Only GET requests exist; a body is never needed.
@@ -508,6 +509,7 @@ fn pdf_response(
 enum Document {
     Profile,
     Network,
+    Comparison,
 }
 
 async fn networks(State(state): State<Arc<AppState>>, Query(q): Query<LangQuery>) -> Response {
@@ -550,6 +552,26 @@ async fn network_pdf(
     )
 }
 
+/// The cross-site comparison of the pipeline's networks (`vergelijking.pdf`).
+async fn comparison_pdf(
+    State(state): State<Arc<AppState>>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let lang = q.lang();
+    if state.networks.is_none() {
+        return html(
+            StatusCode::NOT_FOUND,
+            pages::not_found(state.messages(lang)),
+        );
+    }
+    pdf_response(
+        &state,
+        pdf(&state, Document::Comparison, String::new(), lang).await,
+        crate::render::compare::REPORT_FILE,
+        lang,
+    )
+}
+
 /// The PDF from the cache, or rendered on a blocking thread (typst is
 /// synchronous and takes ~100 ms) when a render permit is free.
 async fn pdf(
@@ -562,6 +584,7 @@ async fn pdf(
         Document::Profile => (code.clone(), lang),
         // A network id may look like an area code: a prefix no code has.
         Document::Network => (format!("netwerk/{code}"), lang),
+        Document::Comparison => ("vergelijking/".to_owned(), lang),
     };
     if let Some(pdf) = cache(state).get(&key) {
         return Ok(pdf);
@@ -576,6 +599,10 @@ async fn pdf(
         Document::Profile => worker.source.pdf(&code, lang),
         Document::Network => match &worker.networks {
             Some(networks) => networks.pdf(&code, lang),
+            None => anyhow::bail!("no pipeline with networks was given"),
+        },
+        Document::Comparison => match &worker.networks {
+            Some(networks) => networks.comparison_pdf(lang),
             None => anyhow::bail!("no pipeline with networks was given"),
         },
     })
