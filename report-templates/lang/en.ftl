@@ -447,10 +447,23 @@ profile-summary-quintile = { $label }: { $value } in { $area } against { $nl } i
 } 20% of { $levels } (no interval: not tested).
 profile-missing-heading = What is missing
 profile-missing-source = { $source }: not given ({ $flag }), so this part is missing.
-profile-missing-regional = { $file } covers { $count } { $count ->
+# $files: one or more file names, $files_count how many.
+profile-missing-regional = { $files } { $files_count ->
+    [one] covers
+   *[other] cover
+} { $count } { $count ->
     [one] municipality
    *[other] municipalities
-} and not the whole country. For its indicators, quintiles and bars are about the areas in that file, not the whole country, and there is a value for the Netherlands only when the file has a national row.
+} and not the whole country. For { $files_count ->
+    [one] its
+   *[other] their
+} indicators, quintiles and bars are about the areas in { $files_count ->
+    [one] that file
+   *[other] those files
+}, not the whole country, and there is a value for the Netherlands only when { $files_count ->
+    [one] the file has
+   *[other] a file has
+} a national row.
 profile-missing-costs = No Vektis costs for { $gemeente }: the municipality is not in the Vektis file (merged or unknown).
 profile-how-to-read-heading = How to read this profile
 profile-how-to-read = For each indicator the area's value is shown beside those of the municipality and the Netherlands. Where the source gives a 95% confidence interval (RIVM/GGD), a difference is called ‘better’ or ‘worse’ (or ‘higher’/‘lower’ for indicators without a direction) only when the national value lies outside that interval; otherwise ‘similar’. Without an interval (CBS, Vektis) no difference is called significant; the area's place is given instead: its quintile among all areas of its level in the Netherlands (1 = lowest 20%) and its rank in the municipality.

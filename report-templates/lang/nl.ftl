@@ -447,10 +447,20 @@ profile-summary-quintile = { $label }: { $value } in { $area } tegen { $nl } in 
 } { $levels } van Nederland (geen interval: niet getoetst).
 profile-missing-heading = Wat ontbreekt
 profile-missing-source = { $source }: niet opgegeven ({ $flag }), dus dit deel ontbreekt.
-profile-missing-regional = { $file } beslaat { $count } { $count ->
+# $files: one or more file names, $files_count how many.
+profile-missing-regional = { $files } { $files_count ->
+    [one] beslaat
+   *[other] beslaan
+} { $count } { $count ->
     [one] gemeente
    *[other] gemeenten
-} en niet heel Nederland. Bij de indicatoren daaruit gaan kwintielen en staafjes over de gebieden in dat bestand, niet over heel Nederland, en er is alleen een waarde voor Nederland als het bestand een landelijke rij heeft.
+} en niet heel Nederland. Bij de indicatoren daaruit gaan kwintielen en staafjes over de gebieden in { $files_count ->
+    [one] dat bestand
+   *[other] die bestanden
+}, niet over heel Nederland, en er is alleen een waarde voor Nederland als { $files_count ->
+    [one] het bestand
+   *[other] een bestand
+} een landelijke rij heeft.
 profile-missing-costs = Geen Vektis-kosten voor { $gemeente }: de gemeente komt niet voor in het Vektis-bestand (samengevoegd of onbekend).
 profile-how-to-read-heading = Zo leest u dit profiel
 profile-how-to-read = Per indicator staat de waarde van het gebied naast die van de gemeente en Nederland. Waar de bron een 95%-betrouwbaarheidsinterval geeft (RIVM/GGD), heet een verschil pas ‘beter’ of ‘slechter’ (of ‘hoger’/‘lager’ bij indicatoren zonder richting) als de waarde van Nederland buiten dat interval valt; anders ‘vergelijkbaar’. Zonder interval (CBS, Vektis) noemen we geen verschil significant en geven we de plaats van het gebied: het kwintiel onder alle gebieden van hetzelfde niveau in Nederland (1 = laagste 20%) en de rangorde in de gemeente.

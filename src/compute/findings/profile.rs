@@ -127,10 +127,14 @@ pub fn most_notable<T>(mut items: Vec<(T, Notable)>) -> Vec<(T, Notable)> {
 pub enum Missing {
     /// No input of this source was given, so its indicators are missing.
     SourceNotGiven(SourceKind),
-    /// An input covers only some municipalities: quintiles and spreads of
-    /// its indicators are among its own areas, and it has a national value
-    /// only from a national row.
-    RegionalFile { file: String, gemeenten: usize },
+    /// Inputs cover only some municipalities (`gemeenten`, the same for
+    /// all `files`): quintiles and spreads of their indicators are among
+    /// their own areas, and they have a national value only from a
+    /// national row. Files covering the same municipalities are one finding.
+    RegionalFiles {
+        files: Vec<String>,
+        gemeenten: usize,
+    },
     /// Vektis costs were given, but not for the area's municipality
     /// (merged or unknown).
     NoCosts,
@@ -157,14 +161,23 @@ pub fn missing(
         .filter(|kind| !given.contains(kind))
         .map(Missing::SourceNotGiven)
         .collect();
-    missing.extend(
-        regional
-            .iter()
-            .map(|(file, gemeenten)| Missing::RegionalFile {
-                file: file.clone(),
+    // One finding per number of municipalities covered, in the order the
+    // files are given: five cuts of the same region are one sentence.
+    for (file, gemeenten) in regional {
+        match missing.iter_mut().find_map(|m| match m {
+            Missing::RegionalFiles {
+                files,
+                gemeenten: g,
+            } if g == gemeenten => Some(files),
+            _ => None,
+        }) {
+            Some(files) => files.push(file.clone()),
+            None => missing.push(Missing::RegionalFiles {
+                files: vec![file.clone()],
                 gemeenten: *gemeenten,
             }),
-    );
+        }
+    }
     if !has_costs && given.contains(&SourceKind::VektisZvwGemeente) {
         missing.push(Missing::NoCosts);
     }
@@ -280,9 +293,31 @@ mod tests {
             [
                 Missing::SourceNotGiven(SourceKind::CbsKwb),
                 Missing::SourceNotGiven(SourceKind::VektisZvwGemeente),
-                Missing::RegionalFile {
-                    file: "kwb.xlsx".into(),
+                Missing::RegionalFiles {
+                    files: vec!["kwb.xlsx".into()],
                     gemeenten: 10
+                },
+            ]
+        );
+        let two = vec![
+            ("a.xlsx".to_owned(), 10),
+            ("b.xlsx".to_owned(), 3),
+            ("c.xlsx".to_owned(), 10),
+        ];
+        assert_eq!(
+            missing(
+                &[SourceKind::CbsKwb, SourceKind::RivmGezondheid],
+                &two,
+                true
+            )[1..],
+            [
+                Missing::RegionalFiles {
+                    files: vec!["a.xlsx".into(), "c.xlsx".into()],
+                    gemeenten: 10
+                },
+                Missing::RegionalFiles {
+                    files: vec!["b.xlsx".into()],
+                    gemeenten: 3
                 },
             ]
         );

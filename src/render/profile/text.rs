@@ -191,10 +191,11 @@ pub fn missing_text(m: &Messages, missing: &Missing, gemeente_name: &str) -> Str
             source = kind.description(),
             flag = source_flag(*kind)
         ),
-        Missing::RegionalFile { file, gemeenten } => msg!(
+        Missing::RegionalFiles { files, gemeenten } => msg!(
             m,
             "profile-missing-regional",
-            file = file.as_str(),
+            files = files.join(", "),
+            files_count = files.len(),
             count = *gemeenten
         ),
         Missing::NoCosts => msg!(m, "profile-missing-costs", gemeente = gemeente_name),
@@ -348,18 +349,26 @@ mod tests {
     #[test]
     fn missing_parts_are_worded_with_their_counts() {
         let nl = Messages::builtin(Lang::Nl);
-        let one = Missing::RegionalFile {
-            file: "kwb.xlsx".into(),
+        let one = Missing::RegionalFiles {
+            files: vec!["kwb.xlsx".into()],
             gemeenten: 1,
         };
         assert!(missing_text(nl, &one, "Oss").starts_with("kwb.xlsx beslaat 1 gemeente en niet"));
         let en = Messages::builtin(Lang::En);
-        let ten = Missing::RegionalFile {
-            file: "kwb.xlsx".into(),
+        let ten = Missing::RegionalFiles {
+            files: vec!["kwb.xlsx".into()],
             gemeenten: 10,
         };
         assert!(
             missing_text(en, &ten, "Oss").starts_with("kwb.xlsx covers 10 municipalities and not")
+        );
+        let two = Missing::RegionalFiles {
+            files: vec!["a.xlsx".into(), "b.xlsx".into()],
+            gemeenten: 10,
+        };
+        assert!(
+            missing_text(nl, &two, "Oss")
+                .starts_with("a.xlsx, b.xlsx beslaan 10 gemeenten en niet")
         );
         assert_eq!(
             missing_text(en, &Missing::SourceNotGiven(SourceKind::CbsKwb), "Oss"),
