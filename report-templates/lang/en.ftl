@@ -799,3 +799,6 @@ serve-network-report-note = The reports are the same as those of wijkmonitor run
 serve-comparison = Comparison of the networks
 serve-comparison-intro = All networks side by side: the change per network and pooled across the networks, the success factors put to the test, the networks' areas against comparable areas without a network, and care costs around the start. Making it takes a few seconds the first time.
 serve-comparison-link = Comparison (PDF)
+serve-console-stop = wijkmonitor serve: Ctrl-C stops the server
+serve-console-bind-warning = wijkmonitor serve: warning: listening on { $address }: the data become reachable by anyone on the network who can reach this machine
+serve-console-no-browser = wijkmonitor serve: cannot open a browser ({ $error }); open { $url } yourself

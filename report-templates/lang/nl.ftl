@@ -796,3 +796,6 @@ serve-network-report-note = De rapportages zijn dezelfde als die van wijkmonitor
 serve-comparison = Vergelijking van de netwerken
 serve-comparison-intro = Alle netwerken naast elkaar: de verandering per netwerk en gepoold over de netwerken, de succesfactoren getoetst, de gebieden van de netwerken tegen vergelijkbare gebieden zonder netwerk en de zorgkosten rond de start. Het maken duurt de eerste keer enkele seconden.
 serve-comparison-link = Vergelijking (PDF)
+serve-console-stop = wijkmonitor serve: Ctrl-C stopt de server
+serve-console-bind-warning = wijkmonitor serve: let op: de server luistert op { $address }: de gegevens zijn dan bereikbaar voor iedereen in het netwerk die deze computer kan bereiken
+serve-console-no-browser = wijkmonitor serve: kan geen browser openen ({ $error }); open { $url } zelf

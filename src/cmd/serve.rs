@@ -55,6 +55,7 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> Result<Outcome> {
         port: args.port,
         open: args.open,
         quiet: global.quiet,
+        lang: global.lang(),
     })?;
     Ok(Outcome::Success)
 }

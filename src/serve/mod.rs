@@ -42,6 +42,8 @@ pub struct ServeOptions<'a> {
     pub port: u16,
     pub open: bool,
     pub quiet: bool,
+    /// The language of the console lines (the pages switch per request).
+    pub lang: crate::i18n::Lang,
 }
 
 /// Reads the inputs and makes the application: the router with its state.
@@ -74,11 +76,16 @@ pub fn app(inputs: &AppInputs) -> Result<axum::Router> {
 
 /// Reads the inputs, binds, prints the address and serves until Ctrl-C.
 pub fn run(options: ServeOptions) -> Result<()> {
+    let m = crate::i18n::Messages::builtin(options.lang);
     let app = app(&options.inputs)?;
     if !options.bind.is_loopback() {
         eprintln!(
-            "wijkmonitor serve: warning: listening on {}: the data become reachable by anyone on the network who can reach this machine",
-            options.bind
+            "{}",
+            crate::msg!(
+                m,
+                "serve-console-bind-warning",
+                address = options.bind.to_string()
+            )
         );
     }
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -96,12 +103,12 @@ pub fn run(options: ServeOptions) -> Result<()> {
         // The address is printed even with --quiet: it is the output.
         println!("{url}");
         if !options.quiet {
-            eprintln!("wijkmonitor serve: Ctrl-C stops the server");
+            eprintln!("{}", m.get("serve-console-stop"));
         }
         use std::io::Write;
         let _ = std::io::stdout().flush();
         if options.open {
-            open_browser(&url);
+            open_browser(&url, m);
         }
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
@@ -113,7 +120,7 @@ pub fn run(options: ServeOptions) -> Result<()> {
 }
 
 /// Opens the address in the desktop's browser; a failure is only reported.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, m: &crate::i18n::Messages) {
     let command = if cfg!(target_os = "macos") {
         ("open", vec![url])
     } else if cfg!(windows) {
@@ -127,6 +134,14 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        eprintln!("wijkmonitor serve: cannot open a browser ({e}); open {url} yourself");
+        eprintln!(
+            "{}",
+            crate::msg!(
+                m,
+                "serve-console-no-browser",
+                error = e.to_string(),
+                url = url
+            )
+        );
     }
 }
