@@ -9,11 +9,10 @@ use rayon::prelude::*;
 use crate::cli::{CompareArgs, GlobalArgs};
 use crate::cmd::Outcome;
 use crate::cmd::run::{
-    Content, Read, chosen_networks, instrument_results, print_problems, read_input, wave_problems,
+    Content, Read, chosen_networks, instrument_results, log_activity, print_problems, read_input,
+    wave_problems,
 };
-use crate::compute::activity::{ActivityOptions, match_activity, question_activity};
 use crate::compute::effect::EffectOptions;
-use crate::ingest::network::logs::{MatchRecord, QuestionRecord};
 use crate::ingest::network::register::Register;
 use crate::ingest::source::ReadOptions;
 use crate::render::compare::{Inputs, Written, compute, write};
@@ -98,28 +97,7 @@ pub fn run(args: &CompareArgs, global: &GlobalArgs) -> Result<Outcome> {
     };
     let mut failures = Vec::new();
     let instruments = instrument_results(&reads, &effect_options, &mut failures);
-    let activity_options = ActivityOptions {
-        min_n: pipeline.settings.min_n,
-        ..ActivityOptions::default()
-    };
-    let match_records: Vec<MatchRecord> = reads
-        .iter()
-        .filter_map(|r| match &r.content {
-            Ok(Content::Matches(m)) => Some(m.iter().cloned()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    let question_records: Vec<QuestionRecord> = reads
-        .iter()
-        .filter_map(|r| match &r.content {
-            Ok(Content::Questions(q)) => Some(q.iter().cloned()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    let matches = match_activity(&match_records, &activity_options);
-    let questions = question_activity(&question_records, &activity_options);
+    let (matches, questions) = log_activity(&reads, pipeline.settings.min_n);
     let date = config.date;
     let inputs = Inputs {
         register: &register,

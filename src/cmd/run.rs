@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::cli::{GlobalArgs, Lang, RunArgs};
 use crate::cmd::{Outcome, progress_bar};
 use crate::compute::activity::{
-    ActivityOptions, QuestionTables, match_activity, question_activity,
+    ActivityOptions, MatchRow, QuestionTables, match_activity, question_activity,
 };
 use crate::compute::effect::{EffectOptions, before_after, wave_summaries};
 use crate::compute::scoring::score_responses;
@@ -244,28 +244,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
     };
     let mut failures: Vec<String> = Vec::new();
     let instruments = instrument_results(&reads, &options, &mut failures);
-    let activity_options = ActivityOptions {
-        min_n: pipeline.settings.min_n,
-        ..ActivityOptions::default()
-    };
-    let match_records: Vec<MatchRecord> = reads
-        .iter()
-        .filter_map(|r| match &r.content {
-            Ok(Content::Matches(m)) => Some(m.iter().cloned()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    let question_records: Vec<QuestionRecord> = reads
-        .iter()
-        .filter_map(|r| match &r.content {
-            Ok(Content::Questions(q)) => Some(q.iter().cloned()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    let matches = match_activity(&match_records, &activity_options);
-    let questions = question_activity(&question_records, &activity_options);
+    let (matches, questions) = log_activity(&reads, pipeline.settings.min_n);
 
     let open_data = |names: &Option<Vec<String>>| -> Vec<Dataset> {
         let Some(names) = names else {
@@ -741,6 +720,35 @@ fn kind_label(r: &Read, m: &Messages) -> String {
         (_, Some(detail)) => format!("{} ({detail})", word()),
         (_, None) => word(),
     }
+}
+
+/// The activity of the match and question logs among the inputs read (all
+/// such inputs together), suppressed below `min_n`: for `run` and `compare`.
+pub(crate) fn log_activity(reads: &[Read], min_n: usize) -> (Vec<MatchRow>, QuestionTables) {
+    let options = ActivityOptions {
+        min_n,
+        ..ActivityOptions::default()
+    };
+    let match_records: Vec<MatchRecord> = reads
+        .iter()
+        .filter_map(|r| match &r.content {
+            Ok(Content::Matches(m)) => Some(m.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let question_records: Vec<QuestionRecord> = reads
+        .iter()
+        .filter_map(|r| match &r.content {
+            Ok(Content::Questions(q)) => Some(q.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    (
+        match_activity(&match_records, &options),
+        question_activity(&question_records, &options),
+    )
 }
 
 /// Prints every problem and unreadable input to stderr, grouped per input.

@@ -11,6 +11,7 @@ use crate::geo::{self, Area, BoundarySet, Layer};
 use crate::i18n::Messages;
 use crate::msg;
 use crate::render::profile::labels::level_words;
+use crate::render::profile::maps::layer_name;
 
 /// The map of a network report (`data.map` of `netwerk.typ`): the
 /// network's areas marked among the wijken of its municipality, or for a
@@ -42,23 +43,7 @@ pub fn network_map(
         codes.to_vec()
     };
     let level_of = |c: &str| geo::Level::of_code(c);
-    let name_of = |layer: &Layer| {
-        let name = msg!(
-            m,
-            "profile-maps-layer",
-            level = layer.level.as_str(),
-            year = layer.year.map_or_else(String::new, |y| y.to_string())
-        );
-        match layer.file.and_then(|f| f.file_name()) {
-            Some(file) => msg!(
-                m,
-                "profile-maps-layer-file",
-                layer = name.as_str(),
-                file = file.to_string_lossy().into_owned()
-            ),
-            None => name,
-        }
-    };
+    let name_of = |layer: &Layer| layer_name(m, layer);
     let mut missing = Vec::new();
     let mut used: Vec<Layer> = Vec::new();
     let options = MapOptions {

@@ -170,25 +170,9 @@ impl<'a> MapContext<'a> {
             .layer(level, classes.classes.keys().map(String::as_str))
     }
 
-    /// The name of a layer in the report: "wijkgrenzen 2024", with the file
-    /// when it is the user's.
+    /// The name of a layer in the report ([`layer_name`]).
     fn layer_name(&self, layer: &Layer) -> String {
-        let m = self.messages;
-        let name = msg!(
-            m,
-            "profile-maps-layer",
-            level = layer.level.as_str(),
-            year = layer.year.map_or_else(String::new, |y| y.to_string())
-        );
-        match layer.file.and_then(|f| f.file_name()) {
-            Some(file) => msg!(
-                m,
-                "profile-maps-layer-file",
-                layer = name.as_str(),
-                file = file.to_string_lossy().into_owned()
-            ),
-            None => name,
-        }
+        layer_name(self.messages, layer)
     }
 
     /// The maps of the profile of `code` (of `level`, in `gemeente`), and
@@ -720,4 +704,24 @@ fn classes(
         }
     }
     out
+}
+
+/// The name of a layer in a report: "wijkgrenzen 2024", with the file when
+/// it is the user's. Shared by the profile's and the network report's maps.
+pub(crate) fn layer_name(m: &Messages, layer: &Layer) -> String {
+    let name = msg!(
+        m,
+        "profile-maps-layer",
+        level = layer.level.as_str(),
+        year = layer.year.map_or_else(String::new, |y| y.to_string())
+    );
+    match layer.file.and_then(|f| f.file_name()) {
+        Some(file) => msg!(
+            m,
+            "profile-maps-layer-file",
+            layer = name.as_str(),
+            file = file.to_string_lossy().into_owned()
+        ),
+        None => name,
+    }
 }

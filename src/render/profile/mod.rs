@@ -54,15 +54,26 @@ impl<'a> Profiles<'a> {
     ) -> Result<Profiles<'a>> {
         let data = ProfileData::new(datasets, catalogue);
         let rows = data.select(selection)?;
+        Ok(Profiles::of(datasets, catalogue, data, rows))
+    }
+
+    /// The profiles of `rows` computed from `data`, with the care costs of
+    /// every Vektis input and the built-in boundaries.
+    fn of(
+        datasets: &'a [Dataset],
+        catalogue: &'a IndicatorCatalogue,
+        data: ProfileData,
+        rows: Vec<ProfileRow>,
+    ) -> Profiles<'a> {
         let costs = data.care_costs().to_vec();
-        Ok(Profiles {
+        Profiles {
             datasets,
             catalogue,
             data,
             rows,
             costs,
             boundaries: None,
-        })
+        }
     }
 
     /// Draws the reports' maps with `boundaries` (built-in and the user's).
@@ -84,17 +95,8 @@ impl<'a> Profiles<'a> {
         for dataset in datasets.iter_mut() {
             dataset.release_observations();
         }
-        let datasets: &'a [Dataset] = datasets;
         let rows = data.select(selection)?;
-        let costs = data.care_costs().to_vec();
-        Ok(Profiles {
-            datasets,
-            catalogue,
-            data,
-            rows,
-            costs,
-            boundaries: None,
-        })
+        Ok(Profiles::of(datasets, catalogue, data, rows))
     }
 
     /// The profiles of those of `codes` that the inputs have; the others
@@ -109,18 +111,7 @@ impl<'a> Profiles<'a> {
         let (present, absent): (Vec<String>, Vec<String>) =
             codes.iter().cloned().partition(|c| data.has_area(c));
         let rows = data.select(&AreaSelection::Areas(present))?;
-        let costs = data.care_costs().to_vec();
-        Ok((
-            Profiles {
-                datasets,
-                catalogue,
-                data,
-                rows,
-                costs,
-                boundaries: None,
-            },
-            absent,
-        ))
+        Ok((Profiles::of(datasets, catalogue, data, rows), absent))
     }
 
     /// The number of areas with rows (the country not counted).
