@@ -4,20 +4,18 @@
 //! workbook `vergelijking-tabellen.xlsx`.
 
 use anyhow::{Context, Result};
-use rayon::prelude::*;
 
 use crate::cli::{CompareArgs, GlobalArgs};
 use crate::cmd::Outcome;
 use crate::cmd::run::{
-    Content, Read, chosen_networks, instrument_results, log_activity, print_problems, read_input,
+    Content, Read, chosen_networks, instrument_results, log_activity, print_problems, read_inputs,
     wave_problems,
 };
 use crate::compute::effect::EffectOptions;
-use crate::ingest::network::register::Register;
 use crate::ingest::source::ReadOptions;
 use crate::render::compare::{Inputs, Written, compute, write};
 use crate::spec::catalogue::IndicatorCatalogue;
-use crate::spec::pipeline::{Input, InputKind, read_pipeline};
+use crate::spec::pipeline::read_pipeline;
 use crate::spec::run::{Overrides, RunConfig};
 
 /// The workbook `compare` writes beside the PDF.
@@ -47,26 +45,7 @@ pub fn run(args: &CompareArgs, global: &GlobalArgs) -> Result<Outcome> {
         plausible: catalogue.plausible_ranges(),
         ..ReadOptions::default()
     };
-    // The register first: the other inputs are checked against its network ids.
-    let mut reads: Vec<Read> = Vec::new();
-    if let Some(input) = pipeline.register() {
-        reads.push(read_input(input, &pipeline, None, &options));
-    }
-    let register: Option<Register> = reads.first().and_then(|r| match &r.content {
-        Ok(Content::Register(reg)) => Some(reg.clone()),
-        _ => None,
-    });
-    let others: Vec<&Input> = pipeline
-        .inputs
-        .values()
-        .filter(|i| i.kind != InputKind::Register)
-        .collect();
-    reads.extend(
-        others
-            .par_iter()
-            .map(|input| read_input(input, &pipeline, register.as_ref(), &options))
-            .collect::<Vec<_>>(),
-    );
+    let (reads, register) = read_inputs(&pipeline, &options);
     print_problems(&reads, !global.quiet);
     let mut problems: Vec<String> = wave_problems(&pipeline, &reads)
         .iter()

@@ -111,42 +111,7 @@ pub fn run(args: &RunArgs, global: &GlobalArgs) -> Result<Outcome> {
         plausible: catalogue.plausible_ranges(),
         ..ReadOptions::default()
     };
-    let mut register_read = pipeline
-        .register()
-        .map(|input| read_input(input, pipeline, None, &options));
-    // Network ids are checked against a register whose networks could be
-    // read; otherwise its one error is the cause, and every reference in the
-    // other files would repeat it (issue 11, defect 6).
-    let checkable =
-        |r: &Read| matches!(&r.content, Ok(Content::Register(reg)) if reg.networks_read);
-    if let Some(read) = register_read.as_mut().filter(|r| !checkable(r)) {
-        read.problems.push(Problem::warning(
-            Location::file(&read.input.path),
-            "the networks of the register could not be read (see above), so the network ids \
-             in the other files are not checked against the register",
-        ));
-    }
-    let register = register_read.as_ref().and_then(|r| match &r.content {
-        Ok(Content::Register(reg)) if reg.networks_read => Some(reg),
-        _ => None,
-    });
-    let others: Vec<&Input> = pipeline
-        .inputs
-        .values()
-        .filter(|i| i.kind != InputKind::Register)
-        .collect();
-    let mut reads: Vec<Read> = others
-        .par_iter()
-        .map(|input| read_input(input, pipeline, register, &options))
-        .collect();
-    let register_read = register_read.map(|r| {
-        reads.insert(0, r);
-        0
-    });
-    let register = register_read.and_then(|i| match &reads[i].content {
-        Ok(Content::Register(reg)) => Some(reg.clone()),
-        _ => None,
-    });
+    let (reads, register) = read_inputs(pipeline, &options);
 
     let unreadable: Vec<String> = reads
         .iter()
@@ -629,7 +594,7 @@ fn unrenderable_text(register: &Register, path: &Path) -> Vec<Problem> {
 }
 
 /// Reads one input of the pipeline.
-pub(crate) fn read_input<'p>(
+fn read_input<'p>(
     input: &'p Input,
     pipeline: &Pipeline,
     register: Option<&Register>,
@@ -720,6 +685,54 @@ fn kind_label(r: &Read, m: &Messages) -> String {
         (_, Some(detail)) => format!("{} ({detail})", word()),
         (_, None) => word(),
     }
+}
+
+/// Reads every input of the pipeline: the register first, then the others
+/// in parallel, their network ids checked against the register when its
+/// networks could be read (otherwise one warning says they are not: issue
+/// 11, defect 6). The register's read, when there is one, comes first;
+/// the register itself is returned too when it could be read.
+pub(crate) fn read_inputs<'p>(
+    pipeline: &'p Pipeline,
+    options: &ReadOptions,
+) -> (Vec<Read<'p>>, Option<Register>) {
+    let mut register_read = pipeline
+        .register()
+        .map(|input| read_input(input, pipeline, None, options));
+    // Network ids are checked against a register whose networks could be
+    // read; otherwise its one error is the cause, and every reference in the
+    // other files would repeat it (issue 11, defect 6).
+    let checkable =
+        |r: &Read| matches!(&r.content, Ok(Content::Register(reg)) if reg.networks_read);
+    if let Some(read) = register_read.as_mut().filter(|r| !checkable(r)) {
+        read.problems.push(Problem::warning(
+            Location::file(&read.input.path),
+            "the networks of the register could not be read (see above), so the network ids \
+             in the other files are not checked against the register",
+        ));
+    }
+    let register = register_read.as_ref().and_then(|r| match &r.content {
+        Ok(Content::Register(reg)) if reg.networks_read => Some(reg),
+        _ => None,
+    });
+    let others: Vec<&Input> = pipeline
+        .inputs
+        .values()
+        .filter(|i| i.kind != InputKind::Register)
+        .collect();
+    let mut reads: Vec<Read> = others
+        .par_iter()
+        .map(|input| read_input(input, pipeline, register, options))
+        .collect();
+    let register_read = register_read.map(|r| {
+        reads.insert(0, r);
+        0
+    });
+    let register = register_read.and_then(|i| match &reads[i].content {
+        Ok(Content::Register(reg)) => Some(reg.clone()),
+        _ => None,
+    });
+    (reads, register)
 }
 
 /// The activity of the match and question logs among the inputs read (all
